@@ -1,30 +1,48 @@
-import { builtInDetectors, type Detector, DETECTOR_NAMES } from './detectors/index.js';
-import { scanFeatures } from './features.js';
+import { builtInDetectors, type Detector, DETECTOR_NAMES, Family } from './detectors/index.js';
 import { createKeyMatcher, type KeyMatcher } from './keys.js';
 import type { ResolvedOptions } from './options.js';
 import { matchesPath } from './paths.js';
-import { copyRecord, isAttributeWrapper, plainCopy, readProperty, UNREADABLE, writeProperty } from './values.js';
+import { copyRecord, isAttributeWrapper, plainCopy, readProperty, UNREADABLE } from './values.js';
 
 const JSON_PARSE_LIMIT = 1_048_576;
-/** Shared references are walked again (scrubbing is idempotent) until this many nodes; then they are memoized. */
+/** Shared references are walked again until this many nodes; then results are memoized. */
 const MEMO_AFTER_NODES = 20_000;
+/** What a reference back to an ancestor becomes (Sentry's own marker), so no cycle can carry raw data. */
+const CIRCULAR = '[Circular ~]';
+/**
+ * Nearly every secret a detector finds contains a digit or one of `@ % : =`: one native class test
+ * rejects most strings of an event. Strings without them are only tested for tokens (when they
+ * have `_` or `-`) and home-directory paths.
+ */
+const TRIGGER = /[@%:=\d]/;
+const DIGIT_PAIR = /\d[\d.]/;
+const TOKEN_START = /eyJ|-----BEGIN|A[KS]IA|AIza|SG\.|ya29\.|[a-z0-9][_-][A-Za-z0-9]{10}/;
+const AUTH_SCHEME = /(?:bearer|basic|token|digest|negotiate)[ \t]/i;
+/** The shortest token any token detector looks for. */
+const MIN_TOKEN = 14;
+const KEY_SENSITIVE = 1;
+const KEY_HAS_SECRET = 2;
+const KEY_CACHE_LIMIT = 10_000;
 
 /**
- * The scrubbing walk shared by every `Scrubber` method. One engine per scrubber; `run` resets the
- * per-call state so an engine is reused without allocation.
+ * The scrubbing walk shared by every `Scrubber` method. It never changes what it is given: a
+ * changed object or array comes back as a copy (copy-on-write), so application objects that an
+ * event merely references (console arguments, scope contexts) stay as they were.
  */
 export class Engine {
   readonly replacement: string;
   readonly isSensitiveKey: KeyMatcher;
-  private readonly detectors: Detector[];
-  /** Detectors whose feature bits a string has, memoized by its feature bits. */
-  private readonly plans = new Map<number, Detector[]>();
+  /** Enabled detectors grouped by family, families in run order (see `FAMILY_ORDER`). */
+  private readonly families: { family: number; members: Detector[] }[];
+  /** Per object key: is it sensitive, and does the key itself hold a secret. Keys repeat across events. */
+  private readonly keyInfo = new Map<string, number>();
   private readonly tracksPath: boolean;
   private readonly path: string[] = [];
   private readonly ancestors: object[] = [];
-  private readonly ancestorResults: unknown[] = [];
   private memo: Map<object, { sensitive: boolean; result: unknown }> | undefined;
   private nodes = 0;
+  /** Set while classifying a key, so that a trial scrub is neither counted nor reported. */
+  private silent = false;
   /** How many values were filtered since the engine was created; callers compare before and after. */
   filtered = 0;
 
@@ -32,13 +50,14 @@ export class Engine {
     this.replacement = options.replacement;
     this.isSensitiveKey = createKeyMatcher(options.keys, options.allowKeys);
     const builtIn = builtInDetectors(this.isSensitiveKey, this.replacement);
-    this.detectors = [
+    const detectors = [
       ...DETECTOR_NAMES.filter((name) => !options.disabled.has(name)).map((name) => builtIn[name]),
       ...options.patterns.map(
         ({ name, pattern }): Detector => ({
           name,
           description: `custom pattern ${pattern}`,
-          allOf: 0,
+          family: Family.any,
+          gate: () => true,
           scrub: (text, redact) => {
             pattern.lastIndex = 0;
             return text.replace(pattern, () => redact(name));
@@ -46,6 +65,10 @@ export class Engine {
         }),
       ),
     ];
+    this.families = FAMILY_ORDER.map((family) => ({
+      family,
+      members: detectors.filter((detector) => detector.family === family),
+    })).filter(({ members }) => members.length > 0);
     this.tracksPath = options.allowPaths.length > 0 || options.onFinding !== undefined;
   }
 
@@ -53,7 +76,6 @@ export class Engine {
   run<T>(root: readonly string[], work: () => T): T {
     this.path.length = 0;
     this.ancestors.length = 0;
-    this.ancestorResults.length = 0;
     this.memo = undefined;
     this.nodes = 0;
     if (this.tracksPath) this.path.push(...root);
@@ -65,31 +87,25 @@ export class Engine {
   }
 
   readonly redact = (rule: string): string => {
+    if (this.silent) return this.replacement;
     this.filtered++;
     this.options.onFinding?.({ path: this.path.join('.'), rule });
     return this.replacement;
   };
 
-  /** Scrubs free text with every enabled detector whose features the text has. */
+  /** Scrubs free text: each detector family is tested once, and only members of present families run. */
   text(text: string): string {
     if (text.length < 5) return text;
-    const features = scanFeatures(text);
-    const plan = this.plans.get(features) ?? this.planFor(features);
-    let result = looksLikeJson(text) ? this.jsonText(text) : text;
-    for (const detector of plan)
-      if (!detector.confirm || detector.confirm(result)) result = detector.scrub(result, this.redact);
+    const triggered = TRIGGER.test(text);
+    let result = triggered && looksLikeJson(text) ? this.jsonText(text) : text;
+    for (const { family, members } of this.families) {
+      if (!hasFamily(family, result, triggered)) continue;
+      for (const detector of members) if (detector.gate(result)) result = detector.scrub(result, this.redact);
+    }
     return result;
   }
 
-  private planFor(features: number): Detector[] {
-    const plan = this.detectors.filter(
-      ({ allOf, anyOf }) => (features & allOf) === allOf && (anyOf === undefined || (features & anyOf) !== 0),
-    );
-    this.plans.set(features, plan);
-    return plan;
-  }
-
-  /** JSON held in a string is parsed, scrubbed as a value, and re-serialized only if something was filtered. */
+  /** JSON held in a string is parsed, scrubbed as a value, and re-serialized only if something changed. */
   private jsonText(text: string): string {
     if (text.length > JSON_PARSE_LIMIT) return text;
     let parsed: unknown;
@@ -98,9 +114,8 @@ export class Engine {
     } catch {
       return text;
     }
-    const before = this.filtered;
     const scrubbed = this.value(parsed, false, 0);
-    return this.filtered === before ? text : JSON.stringify(scrubbed);
+    return scrubbed === parsed ? text : JSON.stringify(scrubbed);
   }
 
   /** Scrubs any value; `sensitive` means it sits under a sensitive key and every leaf is filtered. */
@@ -125,6 +140,20 @@ export class Engine {
     }
   }
 
+  /** Scrubs the value of a top-level field `key` (with the key's own sensitivity), reported under `key`. */
+  field(key: string, value: unknown): unknown {
+    if (this.tracksPath) {
+      this.path.push(key);
+      if (this.isAllowedPath()) {
+        this.path.pop();
+        return value;
+      }
+    }
+    const result = this.value(value, this.isSensitiveKey(key), 0);
+    if (this.tracksPath) this.path.pop();
+    return result;
+  }
+
   /** A number is only a secret when its digits are (a card number stored as a number). */
   private numeric(value: number | bigint): number | bigint | string {
     const digits = String(value);
@@ -132,44 +161,33 @@ export class Engine {
   }
 
   private object(value: object, sensitive: boolean, depth: number): unknown {
-    const cycle = this.ancestors.lastIndexOf(value);
-    if (cycle !== -1) return this.ancestorResults[cycle];
+    if (this.ancestors.includes(value)) return CIRCULAR;
     const memoized = this.memo?.get(value);
     if (memoized && (memoized.sensitive || !sensitive)) return memoized.result;
     if (depth >= this.options.maxDepth) return this.redact('depth');
     if (++this.nodes > MEMO_AFTER_NODES) this.memo ??= new Map();
+    this.ancestors.push(value);
+    let result: unknown;
     try {
-      const result = this.dispatch(value, sensitive, depth);
-      this.memo?.set(value, { sensitive, result });
-      return result;
+      result = this.dispatch(value, sensitive, depth);
     } catch {
-      return this.redact('unreadable');
+      result = this.redact('unreadable');
     }
+    this.ancestors.pop();
+    this.memo?.set(value, { sensitive, result });
+    return result;
   }
 
   private dispatch(value: object, sensitive: boolean, depth: number): unknown {
-    if (Array.isArray(value)) return this.within(value, value, () => this.array(value, sensitive, depth));
+    if (Array.isArray(value)) return this.array(value, sensitive, depth);
     const prototype = Object.getPrototypeOf(value);
     if (prototype === Object.prototype || prototype === null)
-      return this.within(value, value, () => this.record(value as Record<string, unknown>, sensitive, depth));
+      return this.record(value as Record<string, unknown>, sensitive, depth);
     if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return this.redact('binary');
     if (value instanceof Date) return value;
     if (value instanceof String) return this.boxedString(value, sensitive);
     if (value instanceof Set) return this.array([...value], sensitive, depth);
-    const copy = plainCopy(value);
-    return this.within(value, copy, () => this.record(copy, sensitive, depth));
-  }
-
-  /** Walks `value`'s children with `value` on the ancestor stack, so a cycle back to it returns `result`. */
-  private within<T>(value: object, result: unknown, walk: () => T): T {
-    this.ancestors.push(value);
-    this.ancestorResults.push(result);
-    try {
-      return walk();
-    } finally {
-      this.ancestors.pop();
-      this.ancestorResults.pop();
-    }
+    return this.record(plainCopy(value), sensitive, depth);
   }
 
   /** A `String` object, such as a parameterized log message, is kept (with its template) unless its text changes. */
@@ -180,22 +198,22 @@ export class Engine {
   }
 
   private array(items: unknown[], sensitive: boolean, depth: number): unknown[] {
-    let target = items;
+    let copy: unknown[] | undefined;
     for (let index = 0; index < items.length; index++) {
       const current = readProperty(items, index);
       if (this.tracksPath) this.path.push(String(index));
       const next = current === UNREADABLE ? this.redact('unreadable') : this.value(current, sensitive, depth + 1);
       if (this.tracksPath) this.path.pop();
       if (next === current) continue;
-      if (target === items && !writeProperty(items, index, next)) target = Array.from(items, (_, at) => readProperty(items, at));
-      if (target !== items) target[index] = next;
+      copy ??= Array.from(items, (_, at) => (at < index ? readProperty(items, at) : undefined));
+      copy[index] = next;
     }
-    return target;
+    if (copy) for (let index = 0; index < items.length; index++) if (!(index in copy)) copy[index] = items[index];
+    return copy ?? items;
   }
 
   private record(object: Record<string, unknown>, sensitive: boolean, depth: number): Record<string, unknown> {
-    let target = object;
-    const attribute = isAttributeWrapper(object);
+    let copy: Record<string, unknown> | undefined;
     for (const key in object) {
       if (this.tracksPath) {
         this.path.push(key);
@@ -205,24 +223,74 @@ export class Engine {
         }
       }
       const current = readProperty(object, key);
-      const keySensitive = attribute ? sensitive && key === 'value' : sensitive || this.isSensitiveKey(key);
+      const info = this.keyInfo.get(key) ?? this.learnKey(key);
+      const keySensitive =
+        (sensitive || (info & KEY_SENSITIVE) !== 0) && !(key === 'type' && isAttributeWrapper(object));
       const next = current === UNREADABLE ? this.redact('unreadable') : this.value(current, keySensitive, depth + 1);
-      const scrubbedKey = key.length < 5 ? key : this.text(key);
+      const scrubbedKey = (info & KEY_HAS_SECRET) === 0 ? key : this.text(key);
       if (this.tracksPath) this.path.pop();
       if (next === current && scrubbedKey === key) continue;
-      const writtenInPlace = target === object && scrubbedKey === key && writeProperty(object, key, next);
-      if (!writtenInPlace) {
-        if (target === object) target = copyRecord(object);
-        if (scrubbedKey !== key) delete target[key];
-        target[scrubbedKey] = next;
-      }
-      if (attribute && key === 'value' && typeof next !== typeof current) target.type = 'string';
+      copy ??= copyRecord(object);
+      if (scrubbedKey !== key) delete copy[key];
+      copy[scrubbedKey] = next;
+      if (key === 'value' && typeof next !== typeof current && isAttributeWrapper(object)) copy.type = 'string';
     }
-    return target;
+    return copy ?? object;
+  }
+
+  /** Classifies a key once: sensitive name, and whether the key itself holds a secret (an email as a key). */
+  private learnKey(key: string): number {
+    this.silent = true;
+    let hasSecret: boolean;
+    try {
+      hasSecret = this.text(key) !== key;
+    } finally {
+      this.silent = false;
+    }
+    const info = (this.isSensitiveKey(key) ? KEY_SENSITIVE : 0) | (hasSecret ? KEY_HAS_SECRET : 0);
+    if (this.keyInfo.size >= KEY_CACHE_LIMIT) this.keyInfo.clear();
+    this.keyInfo.set(key, info);
+    return info;
   }
 
   private isAllowedPath(): boolean {
     return this.options.allowPaths.some((pattern) => matchesPath(pattern, this.path));
+  }
+}
+
+/**
+ * Families run in this order: tokens and private keys first (a key-value rule would otherwise cut a
+ * PEM block at its first space), then URLs and emails, key-value text, digits, paths, custom patterns.
+ */
+const FAMILY_ORDER = [
+  Family.token,
+  Family.authScheme,
+  Family.at,
+  Family.separator,
+  Family.digits,
+  Family.path,
+  Family.any,
+];
+
+/** The shared first test of a detector family (see `Family`). */
+function hasFamily(family: number, text: string, triggered: boolean): boolean {
+  switch (family) {
+    case Family.token:
+      return (
+        text.length >= MIN_TOKEN && (triggered || text.includes('_') || text.includes('-')) && TOKEN_START.test(text)
+      );
+    case Family.authScheme:
+      return text.length >= MIN_TOKEN && text.includes(' ') && AUTH_SCHEME.test(text);
+    case Family.at:
+      return triggered && (text.includes('@') || (text.includes('%') && text.includes('%40')));
+    case Family.separator:
+      return triggered && (text.includes(':') || text.includes('='));
+    case Family.digits:
+      return triggered && DIGIT_PAIR.test(text);
+    case Family.path:
+      return (text.includes('/') || text.includes('\\')) && (text.includes('home/') || text.includes('Users'));
+    default:
+      return true;
   }
 }
 

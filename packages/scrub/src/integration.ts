@@ -1,4 +1,4 @@
-import type { Breadcrumb, Client, Event, Integration, Log } from '@sentry/core';
+import type { Breadcrumb, Client, Envelope, Event, Integration, Log, Session, SessionAggregates } from '@sentry/core';
 import { minimalEvent } from './fallbacks.js';
 import { createScrubber } from './scrubber.js';
 import type { ScrubOptions, Scrubber } from './types.js';
@@ -35,10 +35,41 @@ const safeBreadcrumb = (crumb: Breadcrumb): Breadcrumb => ({
 });
 const safeLog = (log: Log): Log => ({ level: log.level, message: '[Filtered]', attributes: {} });
 
+/** Envelope items whose attributes are merged from the scope after every hook: scrubbed once more. */
+const ATTRIBUTE_ITEMS = new Set(['log', 'trace_metric']);
+
+/** Scrubs the serialized log and metric items of an envelope, in place. */
+function scrubEnvelope(envelope: Envelope, scrubber: Scrubber): void {
+  for (const item of envelope[1] as unknown as [{ type?: string }, { items?: unknown[] }][]) {
+    const [header, payload] = item;
+    if (!ATTRIBUTE_ITEMS.has(header?.type ?? '') || !Array.isArray(payload?.items)) continue;
+    const items = scrubber.scrubValue(payload.items);
+    if (items !== payload.items) payload.items = Array.isArray(items) ? items : [];
+  }
+}
+
+/**
+ * A release-health session carries the user's IP and, when the user has no id, their email as
+ * its distinct id: the IP goes, the distinct id is scrubbed (or pseudonymized).
+ */
+function scrubSession(
+  session: Session | SessionAggregates,
+  scrubber: Scrubber,
+  pseudonymize: ((value: string) => string) | undefined,
+): void {
+  if (!('sid' in session)) return;
+  session.ipAddress = undefined;
+  if (session.did === undefined) return;
+  const did = String(session.did);
+  const scrubbed = scrubber.scrubString(did);
+  if (scrubbed !== did) session.did = pseudonymize ? pseudonymize(did) : scrubbed;
+}
+
 /**
  * A Sentry integration that scrubs everything the SDK sends: error and transaction events
  * (in `processEvent`, and once more after your `beforeSend`), streamed spans (`processSpan`),
- * breadcrumbs when they are added, and logs when they are captured.
+ * breadcrumbs when they are added, logs and metrics when they are captured (and their scope
+ * attributes in the envelope), and the user's IP and email in release-health sessions.
  *
  * @example
  * Sentry.init({ dsn, integrations: [scrubIntegration({ keys: ['employeeId'] })] });
@@ -53,6 +84,27 @@ export function scrubIntegration(options: ScrubIntegrationOptions = {}): Integra
       client.on('beforeCaptureLog', (log) => inPlace(log, (it) => scrubber.scrubLog(it), safeLog));
       // runs after the user's beforeSend, on the object the envelope is built from
       client.on('beforeSendEvent', (event) => inPlace(event, (it) => scrubber.scrubEvent(it), minimalEvent));
+      client.on('processMetric', (metric) => {
+        try {
+          metric.attributes = scrubber.scrubValue(metric.attributes);
+        } catch {
+          metric.attributes = {};
+        }
+      });
+      client.on('beforeSendSession', (session) => {
+        try {
+          scrubSession(session, scrubber, scrubOptions.pseudonymize);
+        } catch {
+          // a session keeps no event data; at worst it goes without its distinct id
+        }
+      });
+      client.on('beforeEnvelope', (envelope) => {
+        try {
+          scrubEnvelope(envelope, scrubber);
+        } catch {
+          // scrubValue never throws; the envelope shape is the SDK's
+        }
+      });
     },
     processEvent(event: Event) {
       return scrubber.scrubEvent(event);

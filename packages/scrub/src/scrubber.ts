@@ -4,6 +4,9 @@ import { minimalEvent, minimalSpan } from './fallbacks.js';
 import { resolveOptions } from './options.js';
 import type { ScrubOptions, Scrubber } from './types.js';
 
+/** Fields the SDK keeps for itself and never sends, except the trace context of the envelope header. */
+const SDK_PRIVATE = 'sdkProcessingMetadata';
+
 /**
  * Creates a scrubber. Options are validated here, once: a bad option throws a
  * `ScrubOptionsError` naming it. The scrubber's methods never throw; see the README for what
@@ -15,30 +18,49 @@ export function createScrubber(options?: ScrubOptions): Scrubber {
   const { replacement, pseudonymize } = resolved;
 
   /** `user.email` and `user.ip_address` go whatever they contain; `user.id` stays, or becomes a pseudonym. */
-  const scrubUser = (user: unknown): void => {
-    if (typeof user !== 'object' || user === null) return;
-    const fields = user as Record<string, unknown>;
-    const email = typeof fields.email === 'string' && fields.email !== '' ? fields.email : undefined;
-    const ip = typeof fields.ip_address === 'string' && fields.ip_address !== '' ? fields.ip_address : undefined;
-    if (pseudonymize && (fields.id === undefined || fields.id === null) && (email ?? ip))
-      fields.id = pseudonymize((email ?? ip) as string);
-    if (email !== undefined) fields.email = engine.redact('user.email');
-    if (fields.ip_address !== undefined && fields.ip_address !== null) {
+  const scrubUser = (user: Record<string, unknown>, raw: Record<string, unknown>): Record<string, unknown> => {
+    const copy = { ...user };
+    const email = typeof raw.email === 'string' && raw.email !== '' ? raw.email : undefined;
+    const ip = typeof raw.ip_address === 'string' && raw.ip_address !== '' ? raw.ip_address : undefined;
+    if (pseudonymize && (raw.id === undefined || raw.id === null) && (email ?? ip))
+      copy.id = pseudonymize((email ?? ip) as string);
+    if (email !== undefined) copy.email = engine.redact('user.email');
+    if (raw.ip_address !== undefined && raw.ip_address !== null) {
       engine.redact('user.ip_address');
-      fields.ip_address = null; // Relay validates this field as an IP address; null says "none, do not infer"
+      copy.ip_address = null; // Relay validates this field as an IP address; null says "none, do not infer"
     }
+    return copy;
   };
 
-  const walk = <T>(root: string, value: T): T =>
-    engine.run(root === '' ? [] : [root], () => {
-      if (typeof value === 'object' && value !== null && 'user' in value) scrubUser(value.user);
-      return engine.value(value, false, 0) as T;
+  /**
+   * Scrubs a root object (event, breadcrumb, span, log) in place: nested objects are replaced by
+   * scrubbed copies, never changed, so application objects they came from stay intact.
+   */
+  const scrubRoot = <T extends object>(root: T): T =>
+    engine.run([], () => {
+      const fields = root as Record<string, unknown>;
+      const rawUser = isRecord(fields.user) ? fields.user : undefined;
+      const privateData = fields[SDK_PRIVATE];
+      const scrubbed: Record<string, unknown> = {};
+      for (const key of Object.keys(fields)) {
+        const current = fields[key];
+        if (key === SDK_PRIVATE) continue;
+        const next = engine.field(key, current);
+        if (next !== current) scrubbed[key] = next;
+      }
+      if (rawUser) scrubbed.user = scrubUser((scrubbed.user ?? rawUser) as Record<string, unknown>, rawUser);
+      if (isRecord(privateData) && isRecord(privateData.dynamicSamplingContext)) {
+        const context = engine.field('dynamicSamplingContext', privateData.dynamicSamplingContext);
+        if (context !== privateData.dynamicSamplingContext)
+          scrubbed[SDK_PRIVATE] = { ...privateData, dynamicSamplingContext: context };
+      }
+      return assignInPlace(root, scrubbed);
     });
 
   return {
     scrubEvent<T extends Event>(event: T): T | null {
       try {
-        return walk('', event);
+        return scrubRoot(event);
       } catch {
         if (resolved.onFailure === 'drop' || event?.type === 'transaction') return null;
         return minimalEvent(event) as T;
@@ -46,38 +68,54 @@ export function createScrubber(options?: ScrubOptions): Scrubber {
     },
     scrubBreadcrumb(breadcrumb: Breadcrumb): Breadcrumb | null {
       try {
-        return walk('', breadcrumb);
+        return scrubRoot(breadcrumb);
       } catch {
         return null;
       }
     },
     scrubSpan<T extends SpanJSON | StreamedSpanJSON>(span: T): T {
       try {
-        return walk('', span);
+        return scrubRoot(span);
       } catch {
         return minimalSpan(span, replacement);
       }
     },
     scrubLog(log: Log): Log | null {
       try {
-        return walk('', log);
+        return scrubRoot(log);
       } catch {
         return null;
       }
     },
     scrubValue<T>(value: T): T {
       try {
-        return walk('', value);
+        return engine.run([], () => engine.value(value, false, 0) as T);
       } catch {
         return replacement as T;
       }
     },
     scrubString(text: string): string {
       try {
-        return engine.run([], () => (typeof text === 'string' ? engine.text(text) : String(engine.value(text, false, 0))));
+        return engine.run([], () =>
+          typeof text === 'string' ? engine.text(text) : String(engine.value(text, false, 0)),
+        );
       } catch {
         return replacement;
       }
     },
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Writes the changed top-level fields into `root`; a root that refuses (frozen) is returned as a copy. */
+function assignInPlace<T extends object>(root: T, changes: Record<string, unknown>): T {
+  try {
+    Object.assign(root, changes);
+    return root;
+  } catch {
+    return { ...root, ...changes };
+  }
 }

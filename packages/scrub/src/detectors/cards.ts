@@ -1,11 +1,13 @@
-import { Feature } from '../features.js';
-import type { Detector } from './detector.js';
+import { always, type Detector, Family } from './detector.js';
 
 /**
  * A digit run of 12–19 digits, optionally split by single spaces or dashes, not part of a
  * larger word or decimal. The lookbehind lets a run start only once, which keeps the scan linear.
  */
 const CARD_CANDIDATE = /(?<![\w.,-])\d(?:[ -]?\d){11,18}(?![\w-]|[.,]\d)/g;
+
+/** Every card number starts with four digits and has four more after at most one separator. */
+const CARD_START = /\d{4}[ -]?\d{4}/;
 
 /** Luhn checksum over the digits of `digits`. */
 export function passesLuhn(digits: string): boolean {
@@ -52,7 +54,8 @@ export function isCardNumber(text: string): boolean {
 export const cardDetector: Detector = {
   name: 'card',
   description: 'payment card numbers of the major brands (12–19 digits, spaces or dashes allowed), Luhn-validated',
-  allOf: Feature.twelveDigits,
+  family: Family.digits,
+  gate: (text) => CARD_START.test(text),
   scrub(text, redact) {
     CARD_CANDIDATE.lastIndex = 0;
     return text.replace(CARD_CANDIDATE, (match) => (isCardNumber(match) ? redact('card') : match));

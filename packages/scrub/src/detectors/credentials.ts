@@ -1,5 +1,4 @@
-import { Feature } from '../features.js';
-import type { Detector } from './detector.js';
+import { always, type Detector, Family } from './detector.js';
 
 /** An HTTP auth scheme followed by its credential. */
 const AUTH_SCHEME = /\b(Bearer|Basic|Token|Digest|Negotiate)([ \t]{1,8})([A-Za-z0-9._~+/=-]{8,8192})/gi;
@@ -20,8 +19,8 @@ function looksLikeCredential(scheme: string, credential: string): boolean {
 export const authSchemeDetector: Detector = {
   name: 'auth-header',
   description: '`Bearer`, `Basic` (base64 of user:password), `Token`, `Digest` and `Negotiate` credentials',
-  allOf: Feature.space,
-  confirm: (text) => text.length >= 14 && /bearer|basic|token|digest|negotiate/i.test(text),
+  family: Family.authScheme,
+  gate: always,
   scrub(text, redact) {
     AUTH_SCHEME.lastIndex = 0;
     return text.replace(AUTH_SCHEME, (match, scheme: string, space: string, credential: string) =>
@@ -36,8 +35,8 @@ const JWT = /(?<![\w-])eyJ[\w-]{5,4096}\.[\w-]{2,16384}\.[\w-]{0,4096}(?![\w-])/
 export const jwtDetector: Detector = {
   name: 'jwt',
   description: 'JSON Web Tokens (with or without a `Bearer` prefix)',
-  allOf: Feature.tokenRun | Feature.twoDots,
-  confirm: (text) => text.includes('eyJ'),
+  family: Family.token,
+  gate: (text) => text.includes('eyJ'),
   scrub(text, redact) {
     JWT.lastIndex = 0;
     return text.replace(JWT, () => redact('jwt'));
@@ -54,8 +53,8 @@ const PEM_HEADER = /^-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY( BLOCK)?-----/;
 export const privateKeyDetector: Detector = {
   name: 'private-key',
   description: 'PEM private keys (RSA, EC, OpenSSH, PGP, encrypted), also when cut off or JSON-escaped',
-  allOf: Feature.tenDashes,
-  confirm: (text) => text.includes(PEM_BEGIN),
+  family: Family.token,
+  gate: (text) => text.includes(PEM_BEGIN),
   scrub(text, redact) {
     let result = '';
     let cursor = 0;
@@ -75,13 +74,14 @@ export const privateKeyDetector: Detector = {
   },
 };
 
-/** AWS access key ids (long-term `AKIA`, temporary `ASIA`, and the other documented prefixes). */
-const AWS_ACCESS_KEY = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}(?![A-Za-z0-9])/g;
+/** AWS access key ids: long-term (`AKIA`) and temporary (`ASIA`). */
+const AWS_ACCESS_KEY = /(?<![A-Za-z0-9])A[KS]IA[A-Z0-9]{16}(?![A-Za-z0-9])/g;
 
 export const awsAccessKeyDetector: Detector = {
   name: 'aws-access-key',
   description: 'AWS access key ids (`AKIA…`, `ASIA…`); secret keys are caught by their key names',
-  allOf: Feature.tokenRun | Feature.twoUppercase,
+  family: Family.token,
+  gate: (text) => text.includes('AKIA') || text.includes('ASIA'),
   scrub(text, redact) {
     AWS_ACCESS_KEY.lastIndex = 0;
     return text.replace(AWS_ACCESS_KEY, () => redact('aws-access-key'));
@@ -117,7 +117,10 @@ export const vendorTokenDetector: Detector = {
   name: 'vendor-token',
   description:
     'prefixed vendor tokens: Stripe, GitHub, Slack, Google, GitLab, npm, OpenAI, Anthropic, SendGrid, Sentry, Shopify, DigitalOcean, Hugging Face, Mailgun, PyPI',
-  allOf: Feature.tokenRun,
+  family: Family.token,
+  gate: (text) =>
+    text.length >= 20 &&
+    (text.includes('_') || text.includes('-') || text.includes('AIza') || text.includes('SG.') || text.includes('ya29.')),
   scrub(text, redact) {
     VENDOR_TOKEN.lastIndex = 0;
     return text.replace(VENDOR_TOKEN, () => redact('vendor-token'));
@@ -131,8 +134,8 @@ const WEBHOOK_URL =
 export const webhookUrlDetector: Detector = {
   name: 'webhook-url',
   description: 'Slack, Discord and Microsoft Teams incoming-webhook URLs (the host is kept, the path filtered)',
-  allOf: Feature.slash | Feature.tokenRun,
-  confirm: (text) => /hooks?[./]/i.test(text),
+  family: Family.separator,
+  gate: (text) => text.includes('hook'),
   scrub(text, redact) {
     WEBHOOK_URL.lastIndex = 0;
     return text.replace(WEBHOOK_URL, (_match, prefix: string) => `${prefix}${redact('webhook-url')}`);

@@ -2,29 +2,37 @@
 export type Redact = (detector: string) => string;
 
 /**
- * One family of secrets recognised by content. Every match has all of the `allOf` feature bits and,
- * if `anyOf` is set, one of those (see `features.ts`); `confirm` is a further cheap check on the
- * text. Only strings that pass run `scrub`, so most strings never touch a detector's regex.
+ * Families of detectors that share a cheap first test, run once per string for the whole family
+ * (see `engine.ts`): most strings fail every family test and never reach a detector's pattern.
+ */
+export const Family = {
+  /** A token's start: `eyJ`, `-----BEGIN`, `AKIA`/`ASIA`, `AIza`, `SG.`, `ya29.`, or `x_` / `x-` before ten alphanumerics. */
+  token: 1,
+  /** An HTTP auth scheme name followed by a space. */
+  authScheme: 2,
+  /** Contains `@` or `%40`. */
+  at: 4,
+  /** Contains `:` or `=`. */
+  separator: 8,
+  /** Two digits in a row, or a digit then a dot. */
+  digits: 16,
+  /** Contains `/home/` or `Users`. */
+  path: 32,
+  /** Always tested (custom patterns). */
+  any: 64,
+} as const;
+
+/**
+ * One kind of secret recognised by content. `family` is the shared first test; `gate` a further
+ * cheap test of its own (a literal found with `includes`), before `scrub` runs the full pattern.
  */
 export interface Detector {
   readonly name: string;
   readonly description: string;
-  readonly allOf: number;
-  readonly anyOf?: number;
-  confirm?(text: string): boolean;
+  readonly family: number;
+  gate(text: string): boolean;
   scrub(text: string, redact: Redact): string;
 }
 
-/** Replaces every match of a global `pattern` whose `accept` returns true. */
-export function replaceMatches(
-  text: string,
-  pattern: RegExp,
-  redact: () => string,
-  accept: (match: string, groups: string[]) => boolean = () => true,
-): string {
-  pattern.lastIndex = 0;
-  return text.replace(pattern, (match: string, ...rest: unknown[]) => {
-    const groups = rest.filter((part): part is string => typeof part === 'string');
-    return accept(match, groups) ? redact() : match;
-  });
-}
+/** A gate for detectors whose family test is enough. */
+export const always = (): boolean => true;

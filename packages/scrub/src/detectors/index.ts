@@ -14,28 +14,28 @@ import { ibanDetector, ssnDetector } from './national-ids.js';
 import { emailDetector, ipv4Detector, ipv6Detector } from './network.js';
 import { homeDirectoryDetector, urlCredentialsDetector } from './urls.js';
 
-/** Every built-in detector name, in the order detectors run. */
+/** Every built-in detector name. Within a family (see `Family`) they run in this order. */
 export const DETECTOR_NAMES = [
   'private-key',
-  'url-credentials',
-  'webhook-url',
-  'key-value',
   'auth-header',
   'jwt',
   'aws-access-key',
   'vendor-token',
+  'url-credentials',
+  'email',
+  'webhook-url',
+  'key-value',
+  'ipv6',
   'card',
   'ssn',
   'iban',
-  'email',
   'ipv4',
-  'ipv6',
   'home-directory',
 ] as const;
 
 export type DetectorName = (typeof DETECTOR_NAMES)[number];
 
-/** The built-in detectors in run order: whole structures (keys, URLs) before the pieces inside them. */
+/** The built-in detectors by name. */
 export function builtInDetectors(isSensitiveKey: KeyMatcher, replacement: string): Record<DetectorName, Detector> {
   return {
     'private-key': privateKeyDetector,
@@ -56,4 +56,4 @@ export function builtInDetectors(isSensitiveKey: KeyMatcher, replacement: string
   };
 }
 
-export type { Detector, Redact } from './detector.js';
+export { type Detector, Family, type Redact } from './detector.js';

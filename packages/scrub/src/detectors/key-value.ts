@@ -1,6 +1,5 @@
-import { Feature } from '../features.js';
 import type { KeyMatcher } from '../keys.js';
-import type { Detector } from './detector.js';
+import { always, type Detector, Family } from './detector.js';
 
 /**
  * `key=value`, `key: value`, `"key":"value"`, `key := value` and `key => 'value'` in free text, query
@@ -91,8 +90,8 @@ export function createKeyValueDetector(isSensitiveKey: KeyMatcher, replacement: 
     name: 'key-value',
     description:
       'values after a sensitive key in text: `password=…`, `"token":"…"`, `api_key=…&`, `Authorization: Bearer …`',
-    allOf: 0,
-    anyOf: Feature.colon | Feature.equals,
+    family: Family.separator,
+    gate: always,
     scrub(text, redact) {
       let result = '';
       let cursor = 0;

@@ -1,8 +1,9 @@
-import { Feature } from '../features.js';
-import type { Detector } from './detector.js';
+import { always, type Detector, Family } from './detector.js';
 
 /** `123-45-6789` or `123 45 6789`, with one separator style, not inside a longer number. */
 const SSN_CANDIDATE = /(?<![\w-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\w-])/g;
+
+const SSN_START = /\d{3}[- ]\d{2}[- ]\d{4}/;
 
 /** Area 000, 666 and 900–999, group 00 and serial 0000 are never issued. */
 export function isValidSsn(area: string, group: string, serial: string): boolean {
@@ -12,8 +13,8 @@ export function isValidSsn(area: string, group: string, serial: string): boolean
 export const ssnDetector: Detector = {
   name: 'ssn',
   description: 'US social security numbers (AAA-GG-SSSS or with spaces), excluding never-issued ranges',
-  allOf: Feature.nineDigits,
-  anyOf: Feature.dash | Feature.space,
+  family: Family.digits,
+  gate: (text) => SSN_START.test(text),
   scrub(text, redact) {
     SSN_CANDIDATE.lastIndex = 0;
     return text.replace(SSN_CANDIDATE, (match, area: string, _separator: string, group: string, serial: string) =>
@@ -24,6 +25,8 @@ export const ssnDetector: Detector = {
 
 /** Country code, check digits, then 11–30 alphanumerics, optionally in space-separated groups of four. */
 const IBAN_CANDIDATE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![A-Za-z0-9])/g;
+
+const IBAN_START = /[A-Z]{2}\d{2}/;
 
 /** IBAN lengths by country (ISO 13616 registry). */
 const IBAN_LENGTHS: Record<string, number> = {
@@ -53,8 +56,8 @@ export function isValidIban(candidate: string): boolean {
 export const ibanDetector: Detector = {
   name: 'iban',
   description: 'IBANs of every registered country, length- and mod-97-validated, compact or in groups of four',
-  allOf: Feature.fourDigits | Feature.twoUppercase,
-  confirm: (text) => text.length >= 15,
+  family: Family.digits,
+  gate: (text) => text.length >= 15 && IBAN_START.test(text),
   scrub(text, redact) {
     IBAN_CANDIDATE.lastIndex = 0;
     return text.replace(IBAN_CANDIDATE, (match) => (isValidIban(match) ? redact('iban') : match));

@@ -1,5 +1,4 @@
-import { Feature } from '../features.js';
-import type { Detector } from './detector.js';
+import { always, type Detector, Family } from './detector.js';
 
 /**
  * `scheme://userinfo@` with `+srv`-style schemes. The userinfo runs to the last `@` before the
@@ -14,7 +13,8 @@ export const urlCredentialsDetector: Detector = {
   name: 'url-credentials',
   description:
     'passwords in URLs and connection strings (`postgres://user:…@host`, `redis://:…@host`, `mongodb+srv://…`), and token-like user names',
-  allOf: Feature.at | Feature.colon | Feature.slash,
+  family: Family.at,
+  gate: (text) => text.includes('://'),
   scrub(text, redact) {
     URL_USERINFO.lastIndex = 0;
     return text.replace(URL_USERINFO, (match, scheme: string, userinfo: string) => {
@@ -32,8 +32,8 @@ const SERVICE_ACCOUNTS = new Set(['node', 'root', 'app', 'runner', 'ubuntu', 'ci
 export const homeDirectoryDetector: Detector = {
   name: 'home-directory',
   description: 'user names in home-directory paths (`/home/jane/…`, `/Users/jane/…`, `C:\\Users\\jane\\…`)',
-  allOf: Feature.slash,
-  confirm: (text) => text.includes('/home/') || text.includes('Users'),
+  family: Family.path,
+  gate: always,
   scrub(text, redact) {
     HOME_PATH.lastIndex = 0;
     return text.replace(HOME_PATH, (match, prefix: string, user: string) =>
