@@ -1,4 +1,4 @@
-import { builtInDetectors, type Detector, DETECTOR_NAMES, Family } from './detectors/index.js';
+import { builtInDetectors, DETECTOR_NAMES, type Detector, Family } from './detectors/index.js';
 import { createKeyMatcher, type KeyMatcher } from './keys.js';
 import type { ResolvedOptions } from './options.js';
 import { matchesPath } from './paths.js';
@@ -10,19 +10,22 @@ const MEMO_AFTER_NODES = 20_000;
 /** What a reference back to an ancestor becomes (Sentry's own marker), so no cycle can carry raw data. */
 const CIRCULAR = '[Circular ~]';
 /**
- * Nearly every secret a detector finds contains a digit or one of `@ % : =`: one native class test
- * rejects most strings of an event. Strings without them are only tested for tokens (when they
- * have `_` or `-`) and home-directory paths.
+ * The `at`, `separator` and `digits` families need a digit or one of `@ % : =`: one native class
+ * test answers for all three at once.
  */
 const TRIGGER = /[@%:=\d]/;
 const DIGIT_PAIR = /\d[\d.]/;
-const TOKEN_START = /eyJ|-----BEGIN|A[KS]IA|AIza|SG\.|ya29\.|[a-z0-9][_-][A-Za-z0-9]{10}/;
-const AUTH_SCHEME = /(?:bearer|basic|token|digest|negotiate)[ \t]/i;
+const TOKEN_START = /eyJ|-----BEGIN|A[KS]IA|AIza|SG\.|ya29\.|[A-Za-z0-9][_-][\w-]{10}/;
+const AUTH_SCHEME = /(?:bearer|basic|token|negotiate)[ \t]/i;
 /** The shortest token any token detector looks for. */
 const MIN_TOKEN = 14;
 const KEY_SENSITIVE = 1;
 const KEY_HAS_SECRET = 2;
+/** Numbers under the key are counts (`input_tokens`), not secrets. */
+const KEY_KEEPS_NUMBERS = 4;
 const KEY_CACHE_LIMIT = 10_000;
+/** Strings known clean are remembered up to this length. */
+const CACHED_TEXT_MAX = 1024;
 
 /**
  * The scrubbing walk shared by every `Scrubber` method. It never changes what it is given: a
@@ -31,12 +34,19 @@ const KEY_CACHE_LIMIT = 10_000;
  */
 export class Engine {
   readonly replacement: string;
-  readonly isSensitiveKey: KeyMatcher;
+  readonly keySensitivity: KeyMatcher;
   /** Enabled detectors grouped by family, families in run order (see `FAMILY_ORDER`). */
   private readonly families: { family: number; members: Detector[] }[];
   /** Per object key: is it sensitive, and does the key itself hold a secret. Keys repeat across events. */
   private readonly keyInfo = new Map<string, number>();
+  /**
+   * Strings already scanned and found clean, oldest first. Frames' source lines, module names and
+   * messages repeat from event to event (the SDK reuses the very same line strings), so a repeated
+   * error costs a lookup per string. Only clean strings are kept: the cache never holds a secret.
+   */
+  private readonly cleanTexts = new Set<string>();
   private readonly tracksPath: boolean;
+  private readonly hasCustomPatterns: boolean;
   private readonly path: string[] = [];
   private readonly ancestors: object[] = [];
   private memo: Map<object, { sensitive: boolean; result: unknown }> | undefined;
@@ -48,8 +58,8 @@ export class Engine {
 
   constructor(private readonly options: ResolvedOptions) {
     this.replacement = options.replacement;
-    this.isSensitiveKey = createKeyMatcher(options.keys, options.allowKeys);
-    const builtIn = builtInDetectors(this.isSensitiveKey, this.replacement);
+    this.keySensitivity = createKeyMatcher(options.keys, options.allowKeys);
+    const builtIn = builtInDetectors(this.keySensitivity, this.replacement);
     const detectors = [
       ...DETECTOR_NAMES.filter((name) => !options.disabled.has(name)).map((name) => builtIn[name]),
       ...options.patterns.map(
@@ -70,6 +80,7 @@ export class Engine {
       members: detectors.filter((detector) => detector.family === family),
     })).filter(({ members }) => members.length > 0);
     this.tracksPath = options.allowPaths.length > 0 || options.onFinding !== undefined;
+    this.hasCustomPatterns = options.patterns.length > 0;
   }
 
   /** Runs `work` with fresh per-call state; the path starts at `root`. */
@@ -93,9 +104,37 @@ export class Engine {
     return this.replacement;
   };
 
-  /** Scrubs free text: each detector family is tested once, and only members of present families run. */
+  /** Reports a value filtered by the caller at `path` (relative to the current path). */
+  redactField(path: readonly string[], rule: string): string {
+    if (!this.tracksPath) return this.redact(rule);
+    const height = this.path.length;
+    this.path.push(...path);
+    const replacement = this.redact(rule);
+    this.path.length = height;
+    return replacement;
+  }
+
+  /** Scrubs free text. */
   text(text: string): string {
-    if (text.length < 5) return text;
+    const length = text.length;
+    if (length < 5 && !this.hasCustomPatterns) return text;
+    const cacheable = length <= CACHED_TEXT_MAX && this.options.cacheSize > 0;
+    if (cacheable && this.cleanTexts.has(text)) return text;
+    const result = this.scan(text);
+    if (cacheable && result === text) this.remember(text);
+    return result;
+  }
+
+  private remember(text: string): void {
+    if (this.cleanTexts.size >= this.options.cacheSize) {
+      const oldest = this.cleanTexts.values().next();
+      if (!oldest.done) this.cleanTexts.delete(oldest.value);
+    }
+    this.cleanTexts.add(text);
+  }
+
+  /** Runs the detectors over `text`: each family is tested once, and only members of present families run. */
+  private scan(text: string): string {
     const triggered = TRIGGER.test(text);
     let result = triggered && looksLikeJson(text) ? this.jsonText(text) : text;
     for (const { family, members } of this.families) {
@@ -149,7 +188,9 @@ export class Engine {
         return value;
       }
     }
-    const result = this.value(value, this.isSensitiveKey(key), 0);
+    const sensitivity = this.keySensitivity(key);
+    const keepsNumbers = sensitivity === 'text' && (typeof value === 'number' || typeof value === 'bigint');
+    const result = this.value(value, sensitivity !== 'none' && !keepsNumbers, 0);
     if (this.tracksPath) this.path.pop();
     return result;
   }
@@ -191,7 +232,7 @@ export class Engine {
   }
 
   /** A `String` object, such as a parameterized log message, is kept (with its template) unless its text changes. */
-  private boxedString(value: string | String, sensitive: boolean): unknown {
+  private boxedString(value: { toString(): string }, sensitive: boolean): unknown {
     const text = value.toString();
     const scrubbed = this.value(text, sensitive, 0);
     return scrubbed === text ? value : scrubbed;
@@ -202,19 +243,29 @@ export class Engine {
     for (let index = 0; index < items.length; index++) {
       const current = readProperty(items, index);
       if (this.tracksPath) this.path.push(String(index));
-      const next = current === UNREADABLE ? this.redact('unreadable') : this.value(current, sensitive, depth + 1);
+      const next =
+        current === UNREADABLE ? this.redact('unreadable') : this.value(current, sensitive, depth + 1);
       if (this.tracksPath) this.path.pop();
-      if (next === current) continue;
-      copy ??= Array.from(items, (_, at) => (at < index ? readProperty(items, at) : undefined));
-      copy[index] = next;
+      if (copy) copy.push(next);
+      else if (next !== current) {
+        copy = items.slice(0, index);
+        copy.push(next);
+      }
     }
-    if (copy) for (let index = 0; index < items.length; index++) if (!(index in copy)) copy[index] = items[index];
     return copy ?? items;
   }
 
-  private record(object: Record<string, unknown>, sensitive: boolean, depth: number): Record<string, unknown> {
+  private record(
+    object: Record<string, unknown>,
+    sensitive: boolean,
+    depth: number,
+  ): Record<string, unknown> {
     let copy: Record<string, unknown> | undefined;
     for (const key in object) {
+      const current = readProperty(object, key);
+      const info = this.keyInfo.get(key) ?? this.learnKey(key);
+      const inert = current === null || current === undefined || typeof current === 'boolean';
+      if (inert && (info & KEY_HAS_SECRET) === 0) continue;
       if (this.tracksPath) {
         this.path.push(key);
         if (this.isAllowedPath()) {
@@ -222,18 +273,20 @@ export class Engine {
           continue;
         }
       }
-      const current = readProperty(object, key);
-      const info = this.keyInfo.get(key) ?? this.learnKey(key);
       const keySensitive =
-        (sensitive || (info & KEY_SENSITIVE) !== 0) && !(key === 'type' && isAttributeWrapper(object));
-      const next = current === UNREADABLE ? this.redact('unreadable') : this.value(current, keySensitive, depth + 1);
+        (sensitive || (info & KEY_SENSITIVE) !== 0) &&
+        !((info & KEY_KEEPS_NUMBERS) !== 0 && (typeof current === 'number' || typeof current === 'bigint')) &&
+        !(key === 'type' && isAttributeWrapper(object));
+      const next =
+        current === UNREADABLE ? this.redact('unreadable') : this.value(current, keySensitive, depth + 1);
       const scrubbedKey = (info & KEY_HAS_SECRET) === 0 ? key : this.text(key);
       if (this.tracksPath) this.path.pop();
       if (next === current && scrubbedKey === key) continue;
       copy ??= copyRecord(object);
       if (scrubbedKey !== key) delete copy[key];
       copy[scrubbedKey] = next;
-      if (key === 'value' && typeof next !== typeof current && isAttributeWrapper(object)) copy.type = 'string';
+      if (key === 'value' && typeof next !== typeof current && isAttributeWrapper(object))
+        copy.type = 'string';
     }
     return copy ?? object;
   }
@@ -247,7 +300,11 @@ export class Engine {
     } finally {
       this.silent = false;
     }
-    const info = (this.isSensitiveKey(key) ? KEY_SENSITIVE : 0) | (hasSecret ? KEY_HAS_SECRET : 0);
+    const sensitivity = this.keySensitivity(key);
+    const info =
+      (sensitivity === 'none' ? 0 : KEY_SENSITIVE) |
+      (sensitivity === 'text' ? KEY_KEEPS_NUMBERS : 0) |
+      (hasSecret ? KEY_HAS_SECRET : 0);
     if (this.keyInfo.size >= KEY_CACHE_LIMIT) this.keyInfo.clear();
     this.keyInfo.set(key, info);
     return info;
@@ -276,9 +333,7 @@ const FAMILY_ORDER = [
 function hasFamily(family: number, text: string, triggered: boolean): boolean {
   switch (family) {
     case Family.token:
-      return (
-        text.length >= MIN_TOKEN && (triggered || text.includes('_') || text.includes('-')) && TOKEN_START.test(text)
-      );
+      return text.length >= MIN_TOKEN && TOKEN_START.test(text);
     case Family.authScheme:
       return text.length >= MIN_TOKEN && text.includes(' ') && AUTH_SCHEME.test(text);
     case Family.at:
@@ -288,7 +343,9 @@ function hasFamily(family: number, text: string, triggered: boolean): boolean {
     case Family.digits:
       return triggered && DIGIT_PAIR.test(text);
     case Family.path:
-      return (text.includes('/') || text.includes('\\')) && (text.includes('home/') || text.includes('Users'));
+      return (
+        (text.includes('/') || text.includes('\\')) && (text.includes('home/') || text.includes('Users'))
+      );
     default:
       return true;
   }

@@ -1,11 +1,14 @@
 import type { Event, SpanJSON, StreamedSpanJSON } from '@sentry/core';
 
 /**
- * What is sent when scrubbing fails: only fields whose shape proves they hold no user data
- * (ids, timestamps, levels, identifiers), so a failure is visible in Sentry without leaking.
+ * What is sent when scrubbing fails: only ids, timestamps and levels, and names (environment,
+ * release, exception type) that have a name's shape and that the detectors find clean, so a
+ * failure is visible in Sentry without leaking.
  */
 const SAFE_ID = /^[0-9a-f]{16,32}$/;
 const SAFE_NAME = /^[\w.@+/:-]{1,200}$/;
+/** Span ops and statuses: `http.server`, `db.query`, `ok`, `internal_error`. */
+const SAFE_OP = /^[a-z][a-z0-9_.]{0,63}$/;
 const LEVELS = new Set(['fatal', 'error', 'warning', 'log', 'info', 'debug']);
 
 function read(object: unknown, key: string): unknown {
@@ -22,11 +25,15 @@ function pick(object: unknown, key: string, accept: (value: unknown) => boolean)
 }
 
 const isSafeId = (value: unknown) => typeof value === 'string' && SAFE_ID.test(value);
-const isSafeName = (value: unknown) => typeof value === 'string' && SAFE_NAME.test(value);
+const isSafeOp = (value: unknown) => typeof value === 'string' && SAFE_OP.test(value);
 const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
 
+/** Tells whether a text holds nothing a detector would filter; false when in doubt. */
+export type CleanCheck = (text: string) => boolean;
+
 /** The event sent instead of one that could not be scrubbed (`onFailure: 'minimal'`). */
-export function minimalEvent(event: Event): Event {
+export function minimalEvent(event: Event, isClean: CleanCheck): Event {
+  const isSafeName = (value: unknown) => typeof value === 'string' && SAFE_NAME.test(value) && isClean(value);
   const firstException = read(read(read(event, 'exception'), 'values'), '0');
   const trace = read(read(event, 'contexts'), 'trace');
   const minimal: Record<string, unknown> = {
@@ -54,10 +61,13 @@ export function minimalSpan<T extends SpanJSON | StreamedSpanJSON>(span: T, repl
   for (const key of ['trace_id', 'span_id', 'parent_span_id', 'segment_id'])
     kept[key] = pick(span, key, isSafeId);
   for (const key of ['start_timestamp', 'end_timestamp', 'timestamp']) kept[key] = pick(span, key, isNumber);
-  for (const key of ['op', 'status', 'origin']) kept[key] = pick(span, key, isSafeName);
+  for (const key of ['op', 'status', 'origin']) kept[key] = pick(span, key, isSafeOp);
   kept.is_segment = pick(span, 'is_segment', (value) => typeof value === 'boolean');
   const streamed = read(span, 'attributes') !== undefined || read(span, 'is_segment') !== undefined;
-  Object.assign(kept, streamed ? { name: replacement, attributes: {} } : { description: replacement, data: {} });
+  Object.assign(
+    kept,
+    streamed ? { name: replacement, attributes: {} } : { description: replacement, data: {} },
+  );
   const target = span as unknown as Record<string, unknown>;
   try {
     for (const key of Object.keys(target)) delete target[key];

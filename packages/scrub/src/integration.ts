@@ -1,7 +1,16 @@
-import type { Breadcrumb, Client, Envelope, Event, Integration, Log, Session, SessionAggregates } from '@sentry/core';
+import type {
+  Breadcrumb,
+  Client,
+  Envelope,
+  Event,
+  Integration,
+  Log,
+  Session,
+  SessionAggregates,
+} from '@sentry/core';
 import { minimalEvent } from './fallbacks.js';
 import { createScrubber } from './scrubber.js';
-import type { ScrubOptions, Scrubber } from './types.js';
+import type { Scrubber, ScrubOptions } from './types.js';
 
 /** Options of {@link scrubIntegration}: scrub options, or a scrubber you already built. */
 export interface ScrubIntegrationOptions extends ScrubOptions {
@@ -19,7 +28,11 @@ function replaceContents(target: object, source: object): void {
   Object.assign(record, source);
 }
 
-function inPlace<T extends object>(target: T, scrub: (value: T) => T | null, fallback: (value: T) => T): void {
+function inPlace<T extends object>(
+  target: T,
+  scrub: (value: T) => T | null,
+  fallback: (value: T) => T,
+): void {
   try {
     const result = scrub(target);
     replaceContents(target, result ?? fallback(target));
@@ -77,13 +90,22 @@ function scrubSession(
 export function scrubIntegration(options: ScrubIntegrationOptions = {}): Integration {
   const { scrubber: given, ...scrubOptions } = options;
   const scrubber = given ?? createScrubber(scrubOptions);
+  const isClean = (text: string) => scrubber.scrubString(text) === text;
   return {
     name: INTEGRATION_NAME,
     setup(client: Client) {
-      client.on('beforeAddBreadcrumb', (crumb) => inPlace(crumb, (it) => scrubber.scrubBreadcrumb(it), safeBreadcrumb));
+      client.on('beforeAddBreadcrumb', (crumb) =>
+        inPlace(crumb, (it) => scrubber.scrubBreadcrumb(it), safeBreadcrumb),
+      );
       client.on('beforeCaptureLog', (log) => inPlace(log, (it) => scrubber.scrubLog(it), safeLog));
       // runs after the user's beforeSend, on the object the envelope is built from
-      client.on('beforeSendEvent', (event) => inPlace(event, (it) => scrubber.scrubEvent(it), minimalEvent));
+      client.on('beforeSendEvent', (event) =>
+        inPlace(
+          event,
+          (it) => scrubber.scrubEvent(it),
+          (it) => minimalEvent(it, isClean),
+        ),
+      );
       client.on('processMetric', (metric) => {
         try {
           metric.attributes = scrubber.scrubValue(metric.attributes);

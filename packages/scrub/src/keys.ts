@@ -46,6 +46,7 @@ const SENSITIVE_FRAGMENTS = [
   'cvv',
   'cvc',
   'cardnumber',
+  'securitycode',
   'creditcard',
   'ccnumber',
   'iban',
@@ -77,7 +78,6 @@ const DESCRIPTIVE_SUFFIXES = [
   'min',
   'usage',
   'used',
-  'tokens',
   'tokenizer',
   'expiry',
   'expires',
@@ -110,14 +110,42 @@ function splitWords(key: string): string[] {
     .filter((word) => word.length > 0);
 }
 
+/**
+ * How secret the values under a key are: `all` of them, only `text` (a plural such as
+ * `access_tokens` holds secrets, while `input_tokens: 42` is a count), or `none`.
+ */
+export type KeySensitivity = 'none' | 'text' | 'all';
+
 /** The decision for one raw key, before caching. */
-export function isSensitiveKeyUncached(key: string): boolean {
+export function keySensitivityUncached(key: string): KeySensitivity {
+  const words = splitWords(key);
+  if (words[words.length - 1] === 'tokens' && TOKEN_USAGE.has(words[words.length - 2] ?? '')) return 'none';
+  if (!isSensitiveName(key)) return 'none';
+  return normalizeKey(key).endsWith('tokens') ? 'text' : 'all';
+}
+
+/** `input_tokens`, `max_tokens` and the like count tokens of a language model: never secrets. */
+const TOKEN_USAGE = new Set([
+  'input',
+  'output',
+  'prompt',
+  'completion',
+  'total',
+  'max',
+  'min',
+  'cached',
+  'reasoning',
+  'used',
+  'remaining',
+  'num',
+]);
+
+function isSensitiveName(key: string): boolean {
   const normalized = normalizeKey(key);
   if (normalized.length === 0 || INNOCENT_KEYS.has(normalized)) return false;
   const words = splitWords(key);
   const last = words[words.length - 1] ?? '';
   if (words.length > 1 && DESCRIPTIVE_SUFFIXES.includes(last)) return false;
-  if (normalized === 'tokens' || normalized.endsWith('tokens')) return false;
   for (const [index, word] of words.entries()) {
     if (!SENSITIVE_WORDS.has(word)) continue;
     if (!TRAILING_ONLY_WORDS.has(word) || index === words.length - 1) return true;
@@ -126,8 +154,8 @@ export function isSensitiveKeyUncached(key: string): boolean {
   return SENSITIVE_FRAGMENTS.some((fragment) => normalized.includes(fragment));
 }
 
-/** Decides whether values under a key are secret; decisions are cached per raw key. */
-export type KeyMatcher = (key: string) => boolean;
+/** Decides how secret the values under a key are; decisions are cached per raw key. */
+export type KeyMatcher = (key: string) => KeySensitivity;
 
 const CACHE_LIMIT = 10_000;
 
@@ -135,18 +163,21 @@ const CACHE_LIMIT = 10_000;
  * Builds the matcher for one scrubber: the built-in rules plus `extraKeys` (normalized fragments
  * or RegExps tested against the raw key), minus `allowKeys`.
  */
-export function createKeyMatcher(extraKeys: readonly (string | RegExp)[], allowKeys: readonly string[]): KeyMatcher {
+export function createKeyMatcher(
+  extraKeys: readonly (string | RegExp)[],
+  allowKeys: readonly string[],
+): KeyMatcher {
   const extraFragments = extraKeys.filter((key): key is string => typeof key === 'string').map(normalizeKey);
   const extraPatterns = extraKeys.filter((key): key is RegExp => key instanceof RegExp);
   const allowed = new Set(allowKeys.map(normalizeKey));
-  const cache = new Map<string, boolean>();
+  const cache = new Map<string, KeySensitivity>();
 
-  const decide = (key: string): boolean => {
+  const decide = (key: string): KeySensitivity => {
     const normalized = normalizeKey(key);
-    if (allowed.has(normalized)) return false;
-    if (extraFragments.some((fragment) => fragment.length > 0 && normalized.includes(fragment))) return true;
-    if (extraPatterns.some((pattern) => testOnce(pattern, key))) return true;
-    return isSensitiveKeyUncached(key);
+    if (allowed.has(normalized)) return 'none';
+    if (extraFragments.some((fragment) => fragment.length > 0 && normalized.includes(fragment))) return 'all';
+    if (extraPatterns.some((pattern) => testOnce(pattern, key))) return 'all';
+    return keySensitivityUncached(key);
   };
 
   return (key) => {

@@ -13,6 +13,7 @@ export interface ResolvedOptions {
   pseudonymize: ((value: string) => string) | undefined;
   onFailure: FailureMode;
   maxDepth: number;
+  cacheSize: number;
   onFinding: ((finding: Finding) => void) | undefined;
 }
 
@@ -26,13 +27,15 @@ const KNOWN_OPTIONS = new Set([
   'pseudonymize',
   'onFailure',
   'maxDepth',
+  'cacheSize',
   'onFinding',
 ]);
 
 function arrayOption<T>(options: ScrubOptions, name: keyof ScrubOptions): readonly T[] {
   const value = options[name];
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new ScrubOptionsError(name, `expected an array, got ${typeof value}`, 'Pass an array.');
+  if (!Array.isArray(value))
+    throw new ScrubOptionsError(name, `expected an array, got ${typeof value}`, 'Pass an array.');
   return value as T[];
 }
 
@@ -47,7 +50,11 @@ function resolvePattern(entry: unknown, index: number): ValuePattern {
       'Write it as a regular expression literal, e.g. /EMP-\\d{6}/.',
     );
   if (typeof name !== 'string' || name === '')
-    throw new ScrubOptionsError(`${option}.name`, 'expected a non-empty string', 'Name the pattern for reports.');
+    throw new ScrubOptionsError(
+      `${option}.name`,
+      'expected a non-empty string',
+      'Name the pattern for reports.',
+    );
   const flags = pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`;
   return { name, pattern: new RegExp(pattern.source, flags) };
 }
@@ -56,7 +63,11 @@ function resolveDetectors(value: ScrubOptions['detectors']): Set<DetectorName> {
   const disabled = new Set<DetectorName>();
   if (value === undefined) return disabled;
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new ScrubOptionsError('detectors', `expected an object, got ${describe(value)}`, 'Pass e.g. { ipv4: false }.');
+    throw new ScrubOptionsError(
+      'detectors',
+      `expected an object, got ${describe(value)}`,
+      'Pass e.g. { ipv4: false }.',
+    );
   for (const [name, enabled] of Object.entries(value)) {
     if (!(DETECTOR_NAMES as readonly string[]).includes(name))
       throw new ScrubOptionsError(
@@ -65,7 +76,11 @@ function resolveDetectors(value: ScrubOptions['detectors']): Set<DetectorName> {
         `Known detectors: ${DETECTOR_NAMES.join(', ')}.`,
       );
     if (typeof enabled !== 'boolean')
-      throw new ScrubOptionsError(`detectors.${name}`, `expected true or false, got ${describe(enabled)}`, 'Use a boolean.');
+      throw new ScrubOptionsError(
+        `detectors.${name}`,
+        `expected true or false, got ${describe(enabled)}`,
+        'Use a boolean.',
+      );
     if (!enabled) disabled.add(name as DetectorName);
   }
   return disabled;
@@ -80,18 +95,30 @@ function describe(value: unknown): string {
 /** Validates `options` and fills in defaults; throws `ScrubOptionsError` naming the first bad option. */
 export function resolveOptions(options: ScrubOptions = {}): ResolvedOptions {
   if (typeof options !== 'object' || options === null)
-    throw new ScrubOptionsError('options', `expected an object, got ${describe(options)}`, 'Pass an options object.');
+    throw new ScrubOptionsError(
+      'options',
+      `expected an object, got ${describe(options)}`,
+      'Pass an options object.',
+    );
   for (const name of Object.keys(options))
     if (!KNOWN_OPTIONS.has(name))
       throw new ScrubOptionsError(name, 'unknown option', `Known options: ${[...KNOWN_OPTIONS].join(', ')}.`);
 
   const keys = arrayOption<unknown>(options, 'keys').map((key, index) => {
     if (typeof key === 'string' || key instanceof RegExp) return key;
-    throw new ScrubOptionsError(`keys[${index}]`, `expected a string or RegExp, got ${describe(key)}`, 'Use a key name.');
+    throw new ScrubOptionsError(
+      `keys[${index}]`,
+      `expected a string or RegExp, got ${describe(key)}`,
+      'Use a key name.',
+    );
   });
   const allowKeys = arrayOption<unknown>(options, 'allowKeys').map((key, index) => {
     if (typeof key === 'string') return key;
-    throw new ScrubOptionsError(`allowKeys[${index}]`, `expected a string, got ${describe(key)}`, 'Use a key name.');
+    throw new ScrubOptionsError(
+      `allowKeys[${index}]`,
+      `expected a string, got ${describe(key)}`,
+      'Use a key name.',
+    );
   });
   const allowPaths = arrayOption<unknown>(options, 'allowPaths').map((path, index) => {
     if (typeof path === 'string' && path !== '') return path.split('.');
@@ -101,17 +128,50 @@ export function resolveOptions(options: ScrubOptions = {}): ResolvedOptions {
       "Write it like 'request.headers.x-request-id'.",
     );
   });
-  const { replacement = '[Filtered]', pseudonymize, onFailure = 'minimal', maxDepth = 64, onFinding } = options;
+  const {
+    replacement = '[Filtered]',
+    pseudonymize,
+    onFailure = 'minimal',
+    maxDepth = 64,
+    cacheSize = 4096,
+    onFinding,
+  } = options;
   if (typeof replacement !== 'string')
-    throw new ScrubOptionsError('replacement', `expected a string, got ${describe(replacement)}`, "Use e.g. '[Filtered]'.");
+    throw new ScrubOptionsError(
+      'replacement',
+      `expected a string, got ${describe(replacement)}`,
+      "Use e.g. '[Filtered]'.",
+    );
   if (pseudonymize !== undefined && typeof pseudonymize !== 'function')
-    throw new ScrubOptionsError('pseudonymize', `expected a function, got ${describe(pseudonymize)}`, 'Use createPseudonymizer(key).');
+    throw new ScrubOptionsError(
+      'pseudonymize',
+      `expected a function, got ${describe(pseudonymize)}`,
+      'Use createPseudonymizer(key).',
+    );
   if (onFailure !== 'drop' && onFailure !== 'minimal')
-    throw new ScrubOptionsError('onFailure', `expected 'drop' or 'minimal', got ${describe(onFailure)}`, "Use 'drop' or 'minimal'.");
+    throw new ScrubOptionsError(
+      'onFailure',
+      `expected 'drop' or 'minimal', got ${describe(onFailure)}`,
+      "Use 'drop' or 'minimal'.",
+    );
   if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > 1000)
-    throw new ScrubOptionsError('maxDepth', `expected an integer from 1 to 1000, got ${String(maxDepth)}`, 'Use e.g. 64.');
+    throw new ScrubOptionsError(
+      'maxDepth',
+      `expected an integer from 1 to 1000, got ${String(maxDepth)}`,
+      'Use e.g. 64.',
+    );
+  if (!Number.isInteger(cacheSize) || cacheSize < 0 || cacheSize > 1_000_000)
+    throw new ScrubOptionsError(
+      'cacheSize',
+      `expected an integer from 0 to 1000000, got ${String(cacheSize)}`,
+      'Use 0 to turn the cache off.',
+    );
   if (onFinding !== undefined && typeof onFinding !== 'function')
-    throw new ScrubOptionsError('onFinding', `expected a function, got ${describe(onFinding)}`, 'Pass a callback.');
+    throw new ScrubOptionsError(
+      'onFinding',
+      `expected a function, got ${describe(onFinding)}`,
+      'Pass a callback.',
+    );
 
   return {
     keys,
@@ -123,6 +183,7 @@ export function resolveOptions(options: ScrubOptions = {}): ResolvedOptions {
     pseudonymize,
     onFailure,
     maxDepth,
+    cacheSize,
     onFinding,
   };
 }

@@ -3,7 +3,8 @@ export function matchesPath(pattern: readonly string[], path: readonly string[],
   if (from === pattern.length) return at === path.length;
   const segment = pattern[from];
   if (segment === '**') {
-    for (let skip = at; skip <= path.length; skip++) if (matchesPath(pattern, path, from + 1, skip)) return true;
+    for (let skip = at; skip <= path.length; skip++)
+      if (matchesPath(pattern, path, from + 1, skip)) return true;
     return false;
   }
   if (at === path.length) return false;

@@ -8,5 +8,6 @@ import { createHmac } from 'node:crypto';
 export function createPseudonymizer(key: string): (value: string) => string {
   if (typeof key !== 'string' || key.length < 16)
     throw new TypeError('createPseudonymizer(key): `key` must be a secret string of at least 16 characters.');
-  return (value) => `anon:${createHmac('sha256', key).update(value.trim().toLowerCase()).digest('hex').slice(0, 20)}`;
+  return (value) =>
+    `anon:${createHmac('sha256', key).update(value.trim().toLowerCase()).digest('hex').slice(0, 20)}`;
 }

@@ -2,7 +2,7 @@ import type { Breadcrumb, Event, Log, SpanJSON, StreamedSpanJSON } from '@sentry
 import { Engine } from './engine.js';
 import { minimalEvent, minimalSpan } from './fallbacks.js';
 import { resolveOptions } from './options.js';
-import type { ScrubOptions, Scrubber } from './types.js';
+import type { Scrubber, ScrubOptions } from './types.js';
 
 /** Fields the SDK keeps for itself and never sends, except the trace context of the envelope header. */
 const SDK_PRIVATE = 'sdkProcessingMetadata';
@@ -17,16 +17,19 @@ export function createScrubber(options?: ScrubOptions): Scrubber {
   const engine = new Engine(resolved);
   const { replacement, pseudonymize } = resolved;
 
-  /** `user.email` and `user.ip_address` go whatever they contain; `user.id` stays, or becomes a pseudonym. */
-  const scrubUser = (user: Record<string, unknown>, raw: Record<string, unknown>): Record<string, unknown> => {
+  /**
+   * `user.email` and `user.ip_address` go whatever they contain; `user.id` stays, or becomes a
+   * pseudonym. Returns a copy for the walk to scrub further; the application's object is untouched.
+   */
+  const withoutContact = (user: Record<string, unknown>): Record<string, unknown> => {
     const copy = { ...user };
-    const email = typeof raw.email === 'string' && raw.email !== '' ? raw.email : undefined;
-    const ip = typeof raw.ip_address === 'string' && raw.ip_address !== '' ? raw.ip_address : undefined;
-    if (pseudonymize && (raw.id === undefined || raw.id === null) && (email ?? ip))
+    const email = typeof user.email === 'string' && user.email !== '' ? user.email : undefined;
+    const ip = typeof user.ip_address === 'string' && user.ip_address !== '' ? user.ip_address : undefined;
+    if (pseudonymize && (user.id === undefined || user.id === null) && (email ?? ip))
       copy.id = pseudonymize((email ?? ip) as string);
-    if (email !== undefined) copy.email = engine.redact('user.email');
-    if (raw.ip_address !== undefined && raw.ip_address !== null) {
-      engine.redact('user.ip_address');
+    if (email !== undefined) copy.email = engine.redactField(['user', 'email'], 'user.email');
+    if (user.ip_address !== undefined && user.ip_address !== null) {
+      engine.redactField(['user', 'ip_address'], 'user.ip_address');
       copy.ip_address = null; // Relay validates this field as an IP address; null says "none, do not infer"
     }
     return copy;
@@ -39,16 +42,15 @@ export function createScrubber(options?: ScrubOptions): Scrubber {
   const scrubRoot = <T extends object>(root: T): T =>
     engine.run([], () => {
       const fields = root as Record<string, unknown>;
-      const rawUser = isRecord(fields.user) ? fields.user : undefined;
       const privateData = fields[SDK_PRIVATE];
       const scrubbed: Record<string, unknown> = {};
       for (const key of Object.keys(fields)) {
         const current = fields[key];
         if (key === SDK_PRIVATE) continue;
-        const next = engine.field(key, current);
+        const input = key === 'user' && isRecord(current) ? withoutContact(current) : current;
+        const next = engine.field(key, input);
         if (next !== current) scrubbed[key] = next;
       }
-      if (rawUser) scrubbed.user = scrubUser((scrubbed.user ?? rawUser) as Record<string, unknown>, rawUser);
       if (isRecord(privateData) && isRecord(privateData.dynamicSamplingContext)) {
         const context = engine.field('dynamicSamplingContext', privateData.dynamicSamplingContext);
         if (context !== privateData.dynamicSamplingContext)
@@ -57,13 +59,21 @@ export function createScrubber(options?: ScrubOptions): Scrubber {
       return assignInPlace(root, scrubbed);
     });
 
+  const isClean = (text: string): boolean => {
+    try {
+      return engine.run([], () => engine.text(text)) === text;
+    } catch {
+      return false;
+    }
+  };
+
   return {
     scrubEvent<T extends Event>(event: T): T | null {
       try {
         return scrubRoot(event);
       } catch {
         if (resolved.onFailure === 'drop' || event?.type === 'transaction') return null;
-        return minimalEvent(event) as T;
+        return minimalEvent(event, isClean) as T;
       }
     },
     scrubBreadcrumb(breadcrumb: Breadcrumb): Breadcrumb | null {

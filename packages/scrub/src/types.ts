@@ -42,6 +42,12 @@ export interface ScrubOptions {
   onFailure?: FailureMode;
   /** Nesting deeper than this is replaced as a whole. Default 64. */
   maxDepth?: number;
+  /**
+   * How many strings (16–1024 characters) already found clean to remember, so that the source
+   * lines, messages and names a repeated error carries are not scanned again. Only clean strings
+   * are kept. Default 4096 (at most ~8 MB); 0 turns it off.
+   */
+  cacheSize?: number;
   /** Called for each filtered value, for reports such as the CLI's. Slows scrubbing; leave unset in production. */
   onFinding?: (finding: Finding) => void;
 }

@@ -49,7 +49,8 @@ export function plainCopy(value: object): Record<string, unknown> {
 
 /** Span and log attributes in their serialized form: `{ type, value, unit? }`. */
 export function isAttributeWrapper(object: Record<string, unknown>): boolean {
-  if (typeof object.type !== 'string' || !('value' in object) || !ATTRIBUTE_TYPES.has(object.type)) return false;
+  if (typeof object.type !== 'string' || !('value' in object) || !ATTRIBUTE_TYPES.has(object.type))
+    return false;
   for (const key in object) if (key !== 'value' && key !== 'type' && key !== 'unit') return false;
   return true;
 }

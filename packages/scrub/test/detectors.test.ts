@@ -8,16 +8,24 @@ interface Positive {
   text: string;
   secrets: string[];
   kept?: string[];
-  /** The rule expected in the findings; defaults to the detector under test. */
-  rule?: string;
+  /** The rules either of which may report it; defaults to the detector under test. */
+  rule?: string[];
 }
 
 const PEM_BODY = 'MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun';
 const JWT =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
 
-const card = (text: string, kept: string[] = []): Positive => ({ text: `declined ${text} today`, secrets: [text], kept });
-const token = (value: string): Positive => ({ text: `using ${value} for deploys`, secrets: [value], kept: ['using '] });
+const card = (text: string, kept: string[] = []): Positive => ({
+  text: `declined ${text} today`,
+  secrets: [text],
+  kept,
+});
+const token = (value: string): Positive => ({
+  text: `using ${value} for deploys`,
+  secrets: [value],
+  kept: ['using '],
+});
 
 const POSITIVES: Record<DetectorName, Positive[]> = {
   'private-key': [
@@ -27,14 +35,35 @@ const POSITIVES: Record<DetectorName, Positive[]> = {
       kept: ['loaded'],
     },
     { text: `-----BEGIN PRIVATE KEY-----\n${PEM_BODY}\n${PEM_BODY.slice(0, 20)}`, secrets: [PEM_BODY] }, // cut off
-    { text: `-----BEGIN OPENSSH PRIVATE KEY-----\\n${PEM_BODY}\\n-----END OPENSSH PRIVATE KEY-----\\n`, secrets: [PEM_BODY] },
-    { text: `-----BEGIN ENCRYPTED PRIVATE KEY-----\n${PEM_BODY}\n-----END ENCRYPTED PRIVATE KEY-----`, secrets: [PEM_BODY] },
-    { text: `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${PEM_BODY}\n-----END PGP PRIVATE KEY BLOCK-----`, secrets: [PEM_BODY] },
+    {
+      text: `-----BEGIN OPENSSH PRIVATE KEY-----\\n${PEM_BODY}\\n-----END OPENSSH PRIVATE KEY-----\\n`,
+      secrets: [PEM_BODY],
+    },
+    {
+      text: `-----BEGIN ENCRYPTED PRIVATE KEY-----\n${PEM_BODY}\n-----END ENCRYPTED PRIVATE KEY-----`,
+      secrets: [PEM_BODY],
+    },
+    {
+      text: `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${PEM_BODY}\n-----END PGP PRIVATE KEY BLOCK-----`,
+      secrets: [PEM_BODY],
+    },
   ],
   'url-credentials': [
-    { text: 'connect postgres://app:s3cr3tDbPass@db.internal:5432/app', secrets: ['s3cr3tDbPass'], kept: ['@db.internal:5432/app'] },
-    { text: 'redis://:p4ssw0rd-redis@cache:6379/0', secrets: ['p4ssw0rd-redis'], kept: ['redis://:', '@cache:6379/0'] },
-    { text: 'mysql://root:p@ss@w0rd@db/app', secrets: ['p@ss@w0rd', 'ss@w0rd'], kept: ['mysql://root:', '@db/app'] },
+    {
+      text: 'connect postgres://app:s3cr3tDbPass@db.internal:5432/app',
+      secrets: ['s3cr3tDbPass'],
+      kept: ['@db.internal:5432/app'],
+    },
+    {
+      text: 'redis://:p4ssw0rd-redis@cache:6379/0',
+      secrets: ['p4ssw0rd-redis'],
+      kept: ['redis://:', '@cache:6379/0'],
+    },
+    {
+      text: 'mysql://root:p@ss@w0rd@db/app',
+      secrets: ['p@ss@w0rd', 'ss@w0rd'],
+      kept: ['mysql://root:', '@db/app'],
+    },
     { text: 'postgres://user:p%40ss%3Aw0rd@host/db', secrets: ['p%40ss%3Aw0rd'], kept: ['@host/db'] },
     { text: 'mongodb+srv://admin:hunter2-Atlas@cluster0.ab1cd.mongodb.net/test', secrets: ['hunter2-Atlas'] },
     { text: 'amqp://guest:Gu3stPass@rabbit:5672/', secrets: ['Gu3stPass'], kept: ['amqp://guest:'] },
@@ -53,22 +82,58 @@ const POSITIVES: Record<DetectorName, Positive[]> = {
     },
   ],
   'key-value': [
-    { text: 'login password=hunter2 for admin', secrets: ['hunter2'], kept: ['login password=', ' for admin'] },
+    {
+      text: 'login password=hunter2 for admin',
+      secrets: ['hunter2'],
+      kept: ['login password=', ' for admin'],
+    },
     { text: 'api_key: abc123def456', secrets: ['abc123def456'], kept: ['api_key: '] },
     { text: 'PGPASSWORD=s3cr3t psql -h db', secrets: ['s3cr3t'], kept: [' psql -h db'] },
-    { text: 'username=jane&password=hunter2&remember=1', secrets: ['hunter2'], kept: ['username=jane&', '&remember=1'] },
-    { text: '/login?user=jane&access_token=xyz123&page=2', secrets: ['xyz123'], kept: ['/login?user=jane&', '&page=2'] },
-    { text: 'Authorization: Bearer abcdef123456', secrets: ['abcdef123456'], kept: ['Authorization: '] },
+    {
+      text: 'username=jane&password=hunter2&remember=1',
+      secrets: ['hunter2'],
+      kept: ['username=jane&', '&remember=1'],
+    },
+    {
+      text: '/login?user=jane&access_token=xyz123&page=2',
+      secrets: ['xyz123'],
+      kept: ['/login?user=jane&', '&page=2'],
+    },
+    {
+      text: 'Authorization: Bearer abcdef123456',
+      secrets: ['abcdef123456'],
+      kept: ['Authorization: Bearer '],
+      rule: ['key-value', 'auth-header'],
+    },
     { text: 'Cookie: sessionid=a1b2c3d4; theme=dark', secrets: ['a1b2c3d4'], kept: ['theme=dark'] },
-    { text: "const gatewayToken = 'tok_live_9aF3kQ2mZx';", secrets: ['tok_live_9aF3kQ2mZx'], kept: ['const gatewayToken = '] },
+    {
+      text: "const gatewayToken = 'tok_live_9aF3kQ2mZx';",
+      secrets: ['tok_live_9aF3kQ2mZx'],
+      kept: ['const gatewayToken = '],
+    },
     { text: 'body: {"password":"hunter2","user":"jane"}', secrets: ['hunter2'], kept: ['"user":"jane"'] },
-    { text: '{"client_secret":"cs_9f8e7d6c","grant_type":"x"}', secrets: ['cs_9f8e7d6c'], rule: 'key' }, // JSON in a string
+    {
+      text: '{"client_secret":"cs_9f8e7d6c","grant_type":"x"}',
+      secrets: ['cs_9f8e7d6c'],
+      rule: ['key', 'key-value'],
+    }, // JSON
     // a JSON log line cut off by truncation (not parseable), holding an escaped JSON body
-    { text: '{"msg":"request","body":"{\\"password\\":\\"hunter2-Escaped\\"}","more', secrets: ['hunter2-Escaped'] },
+    {
+      text: '{"msg":"request","body":"{\\"password\\":\\"hunter2-Escaped\\"}","more',
+      secrets: ['hunter2-Escaped'],
+    },
   ],
   'auth-header': [
-    { text: 'sent Bearer 8f2a9c0e1b7d4f6a9b3c upstream', secrets: ['8f2a9c0e1b7d4f6a9b3c'], kept: ['sent Bearer ', ' upstream'] },
-    { text: 'header Basic YWRtaW46aHVudGVyMg== rejected', secrets: ['YWRtaW46aHVudGVyMg=='], kept: ['Basic '] },
+    {
+      text: 'sent Bearer 8f2a9c0e1b7d4f6a9b3c upstream',
+      secrets: ['8f2a9c0e1b7d4f6a9b3c'],
+      kept: ['sent Bearer ', ' upstream'],
+    },
+    {
+      text: 'header Basic YWRtaW46aHVudGVyMg== rejected',
+      secrets: ['YWRtaW46aHVudGVyMg=='],
+      kept: ['Basic '],
+    },
     { text: 'retried with Token 9f8e7d6c5b4a3210 twice', secrets: ['9f8e7d6c5b4a3210'], kept: [' twice'] },
   ],
   jwt: [
@@ -78,6 +143,7 @@ const POSITIVES: Record<DetectorName, Positive[]> = {
   'aws-access-key': [
     { text: 'key AKIAIOSFODNN7EXAMPLE used', secrets: ['AKIAIOSFODNN7EXAMPLE'], kept: ['key ', ' used'] },
     { text: 'temporary ASIAY34FZKBOKMUTVV7A', secrets: ['ASIAY34FZKBOKMUTVV7A'] },
+    { text: 'AKIAJQBZRLXWVCMTPYHE', secrets: ['AKIAJQBZRLXWVCMTPYHE'] }, // no digit, nothing around
   ],
   'vendor-token': [
     token('sk_live_4eC39HqLyjWDarjtT1zdp7dc'), // Stripe
@@ -89,10 +155,13 @@ const POSITIVES: Record<DetectorName, Positive[]> = {
     token('github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRS'),
     token('xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx'), // Slack
     token('AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe'), // Google
+    token('AIzaSyDaGmWKaJsXZHjGwISLnnamBGewQeabcdX'), // Google, no digit
     token('glpat-Ab12Cd34Ef56Gh78Ij90'), // GitLab
     token('glpat-AbCdEfGhIjKlMnOpQrSt'),
+    token('glpat-xJ_bWq3TzKp9LmNvRsYa'),
     token('npm_abcdefghijklmnopqrstuvwxyz0123456789'),
     token('sk-proj-abcdEFGHijklMNOPqrstUVWX1234'), // OpenAI
+    token('sk-proj-eX_v5WsqVfKe3OXo4hMmcaVGXv7faoVRG72jiAY2MB1xvczs'),
     token('sk-ant-api03-abcdEFGHijklMNOPqrstUVWX_1234'),
     token('SG.abcdefghijklmnopqrstuv.abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ'), // SendGrid
   ],
@@ -119,7 +188,11 @@ const POSITIVES: Record<DetectorName, Positive[]> = {
     { text: 'ssn 123 45 6789 verified', secrets: ['123 45 6789'] },
   ],
   iban: [
-    { text: 'pay to DE89 3704 0044 0532 0130 00 today', secrets: ['DE89 3704 0044 0532 0130 00'], kept: [' today'] },
+    {
+      text: 'pay to DE89 3704 0044 0532 0130 00 today',
+      secrets: ['DE89 3704 0044 0532 0130 00'],
+      kept: [' today'],
+    },
     { text: 'DE89370400440532013000', secrets: ['DE89370400440532013000'] },
     { text: 'GB82 WEST 1234 5698 7654 32', secrets: ['GB82 WEST 1234 5698 7654 32'] },
     { text: 'iban FR1420041010050500013M02606', secrets: ['FR1420041010050500013M02606'] },
@@ -146,7 +219,7 @@ const POSITIVES: Record<DetectorName, Positive[]> = {
     { text: 'fe80::1ff:fe23:4567:890a', secrets: ['fe80::1ff:fe23:4567:890a'] },
     { text: '[2001:db8:1::ab9:c0a8:102]:8080', secrets: ['2001:db8:1::ab9:c0a8:102'], kept: [']:8080'] },
     { text: 'client ::ffff:c000:280', secrets: ['ffff:c000:280'] },
-    { text: 'client ::ffff:192.0.2.128', secrets: ['192.0.2.128'], rule: 'ipv4' }, // IPv4-mapped
+    { text: 'client ::ffff:192.0.2.128', secrets: ['192.0.2.128'], rule: ['ipv6', 'ipv4'] }, // IPv4-mapped
   ],
   'home-directory': [
     { text: 'at /home/jane/app/index.js:10:5', secrets: ['jane'], kept: ['/home/', '/app/index.js:10:5'] },
@@ -189,7 +262,9 @@ const INNOCENTS = [
 
 function scrubWithFindings(text: string, options: Parameters<typeof createScrubber>[0] = {}) {
   const findings: Finding[] = [];
-  const output = createScrubber({ ...options, onFinding: (finding) => findings.push(finding) }).scrubString(text);
+  const output = createScrubber({ ...options, onFinding: (finding) => findings.push(finding) }).scrubString(
+    text,
+  );
   return { output, rules: findings.map((finding) => finding.rule) };
 }
 
@@ -199,17 +274,22 @@ describe('detectors', () => {
   });
 
   describe.each(DETECTOR_NAMES.map((name) => [name, POSITIVES[name]] as const))('%s', (name, cases) => {
-    it.each(cases)('filters $text', ({ text, secrets, kept = [], rule = name }) => {
+    it.each(cases)('filters $text', ({ text, secrets, kept = [], rule = [name] }) => {
       const { output, rules } = scrubWithFindings(text);
       for (const secret of secrets) expect(output).not.toContain(secret);
       for (const part of kept) expect(output).toContain(part);
       expect(output).toContain(F);
-      expect(rules).toContain(rule);
+      expect(rules.filter((reported) => rule.includes(reported))).not.toEqual([]);
     });
   });
 
   describe('values that are not strings', () => {
     const scrubber = createScrubber();
+
+    it('keeps the other items of an array when one is filtered', () => {
+      const list = ['first', 'mail jane.doe@example.com', 'third', 4, { id: 5 }, 'last'];
+      expect(scrubber.scrubValue(list)).toEqual(['first', `mail ${F}`, 'third', 4, { id: 5 }, 'last']);
+    });
 
     it('filters a CVV under its key, whatever its type', () => {
       expect(scrubber.scrubValue({ cvv: '737', card: { cvc: 123, expiry: '12/30' } })).toEqual({
@@ -219,27 +299,15 @@ describe('detectors', () => {
     });
 
     it('filters a card number stored as a number or a BigInt, but not other big numbers', () => {
-      expect(scrubber.scrubValue({ a: 4111111111111111, b: 5555555555554444n, ts: 1796036581810, n: 4111111111111112 })).toEqual(
-        { a: F, b: F, ts: 1796036581810, n: 4111111111111112 },
-      );
+      expect(
+        scrubber.scrubValue({
+          a: 4111111111111111,
+          b: 5555555555554444n,
+          ts: 1796036581810,
+          n: 4111111111111112,
+        }),
+      ).toEqual({ a: F, b: F, ts: 1796036581810, n: 4111111111111112 });
     });
-  });
-});
-
-describe('a sensitive label before a spaced number leaves no part of it', () => {
-  const scrubber = createScrubber();
-  it.each([
-    ['card_number: 4111 1111 1111 1111', '1111 1111'],
-    ['cc_number=5555 5555 5555 4444&step=2', '5555 4444'],
-    ['credit_card: 3782 822463 10005', '822463'],
-    ['SSN: 123 45 6789', '45 6789'],
-    ['ssn=078 05 1120', '05 1120'],
-    ['IBAN: DE89 3704 0044 0532 0130 00', '0532 0130'],
-    ['iban=GB82 WEST 1234 5698 7654 32', '5698 7654'],
-  ])('%s', (text, rest) => {
-    const output = scrubber.scrubString(text);
-    expect(output).toContain(F);
-    expect(output).not.toContain(rest);
   });
 });
 

@@ -7,7 +7,9 @@ const F = '[Filtered]';
 const KEY = 'a-stable-secret-key-of-32-chars!';
 
 function fixture(name: string): Event {
-  return JSON.parse(readFileSync(new URL(`../../../../shared/fixtures/${name}`, import.meta.url), 'utf8')) as Event;
+  return JSON.parse(
+    readFileSync(new URL(`../../../../shared/fixtures/${name}`, import.meta.url), 'utf8'),
+  ) as Event;
 }
 
 describe('pseudonymize', () => {
@@ -15,9 +17,10 @@ describe('pseudonymize', () => {
   const scrubber = createScrubber({ pseudonymize });
 
   it('maps the same email to the same id, and different emails to different ids', () => {
-    const a = scrubber.scrubEvent({ user: { email: 'jane.doe@example.com' } })!;
-    const b = scrubber.scrubEvent({ user: { email: 'jane.doe@example.com' } })!;
-    const c = scrubber.scrubEvent({ user: { email: 'john.roe@example.com' } })!;
+    const withEmail = (email: string): Event => ({ user: { email } });
+    const a = scrubber.scrubEvent(withEmail('jane.doe@example.com'))!;
+    const b = scrubber.scrubEvent(withEmail('jane.doe@example.com'))!;
+    const c = scrubber.scrubEvent(withEmail('john.roe@example.com'))!;
     expect(a.user!.id).toMatch(/^anon:[0-9a-f]{20}$/);
     expect(a.user!.id).toBe(b.user!.id);
     expect(c.user!.id).not.toBe(a.user!.id);
@@ -30,7 +33,9 @@ describe('pseudonymize', () => {
   });
 
   it('depends on the key', () => {
-    expect(createPseudonymizer(`${KEY}x`)('jane.doe@example.com')).not.toBe(pseudonymize('jane.doe@example.com'));
+    expect(createPseudonymizer(`${KEY}x`)('jane.doe@example.com')).not.toBe(
+      pseudonymize('jane.doe@example.com'),
+    );
   });
 
   it('uses the IP address when there is no email, and nulls the address', () => {
@@ -41,7 +46,9 @@ describe('pseudonymize', () => {
   it('sets the id only when it is missing', () => {
     const result = scrubber.scrubEvent({ user: { id: '42', email: 'jane.doe@example.com' } })!;
     expect(result.user).toEqual({ id: '42', email: F });
-    const fromNull = scrubber.scrubEvent({ user: { id: null, email: 'jane.doe@example.com' } } as unknown as Event)!;
+    const fromNull = scrubber.scrubEvent({
+      user: { id: null, email: 'jane.doe@example.com' },
+    } as unknown as Event)!;
     expect(fromNull.user!.id).toBe(pseudonymize('jane.doe@example.com'));
   });
 
@@ -59,13 +66,17 @@ describe('allowPaths', () => {
 
   it('leaves an exact path untouched', () => {
     const scrubber = createScrubber({ allowPaths: ['request.headers.x-request-id'] });
-    const result = scrubber.scrubEvent({ request: { headers: { 'x-request-id': email, 'x-other': email } } })!;
+    const result = scrubber.scrubEvent({
+      request: { headers: { 'x-request-id': email, 'x-other': email } },
+    })!;
     expect(result.request!.headers).toEqual({ 'x-request-id': email, 'x-other': F });
   });
 
   it('* matches exactly one segment', () => {
     const scrubber = createScrubber({ allowPaths: ['extra.*.id'] });
-    const result = scrubber.scrubEvent({ extra: { a: { id: email, other: email }, b: { c: { id: email } }, id: email } })!;
+    const result = scrubber.scrubEvent({
+      extra: { a: { id: email, other: email }, b: { c: { id: email } }, id: email },
+    })!;
     expect(result.extra).toEqual({ a: { id: email, other: F }, b: { c: { id: F } }, id: F });
   });
 
@@ -127,14 +138,18 @@ describe('onFinding', () => {
   });
 
   it('reports user.email and user.ip_address at their own paths', () => {
-    const findings = findingsOf({ user: { id: '1', email: 'jane.doe@example.com', ip_address: '203.0.113.7' } });
+    const findings = findingsOf({
+      user: { id: '1', email: 'jane.doe@example.com', ip_address: '203.0.113.7' },
+    });
     expect(findings.map((finding) => finding.path).sort()).toEqual(['user.email', 'user.ip_address']);
   });
 
   it('reports the secrets of a real event, inside JSON strings too', () => {
     const findings = findingsOf(fixture('express-error.json'));
     const paths = findings.map((finding) => finding.path);
-    expect(paths).toEqual(expect.arrayContaining(['exception.values.0.value', 'breadcrumbs.0.data.token', 'request.data.cvv']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['exception.values.0.value', 'breadcrumbs.0.data.token', 'request.data.cvv']),
+    );
   });
 });
 
@@ -144,10 +159,12 @@ describe('detectors option', () => {
     expect(scrubber.scrubString('mail jane.doe@example.com card 4111 1111 1111 1111')).toBe(
       `mail jane.doe@example.com card ${F}`,
     );
-    expect(scrubber.scrubEvent({ extra: { contact: 'jane.doe@example.com', password: 'x' } })!.extra).toEqual({
-      contact: 'jane.doe@example.com',
-      password: F,
-    });
+    expect(scrubber.scrubEvent({ extra: { contact: 'jane.doe@example.com', password: 'x' } })!.extra).toEqual(
+      {
+        contact: 'jane.doe@example.com',
+        password: F,
+      },
+    );
   });
 
   it('{ email: false } still filters user.email, which goes whatever it holds', () => {
@@ -193,7 +210,11 @@ describe('replacement option', () => {
         extra: { password: 'hunter2', note: 'password=hunter2' },
         user: { email: 'jane.doe@example.com' },
       }),
-    ).toEqual({ message: 'mail ***', extra: { password: '***', note: 'password=***' }, user: { email: '***' } });
+    ).toEqual({
+      message: 'mail ***',
+      extra: { password: '***', note: 'password=***' },
+      user: { email: '***' },
+    });
   });
 
   it('is idempotent with a custom replacement', () => {
@@ -202,6 +223,8 @@ describe('replacement option', () => {
   });
 
   it('allows dollar signs literally', () => {
-    expect(createScrubber({ replacement: '$&$1' }).scrubString('mail jane.doe@example.com')).toBe('mail $&$1');
+    expect(createScrubber({ replacement: '$&$1' }).scrubString('mail jane.doe@example.com')).toBe(
+      'mail $&$1',
+    );
   });
 });

@@ -125,7 +125,9 @@ describe('innocent keys', () => {
   });
 
   it('still runs the content detectors under an innocent key', () => {
-    expect(scrubber.scrubValue({ author: 'jane.doe@example.com', sidebar: 'card 4111 1111 1111 1111' })).toEqual({
+    expect(
+      scrubber.scrubValue({ author: 'jane.doe@example.com', sidebar: 'card 4111 1111 1111 1111' }),
+    ).toEqual({
       author: F,
       sidebar: `card ${F}`,
     });
@@ -135,6 +137,13 @@ describe('innocent keys', () => {
     const result = scrubber.scrubValue({ 'jane.doe@example.com': 3, ok: 1 });
     expect(result).toEqual({ [F]: 3, ok: 1 });
   });
+
+  it('filters a key that is itself a secret whatever its value: null, undefined, false', () => {
+    for (const value of [null, undefined, false, true])
+      expect(JSON.stringify(scrubber.scrubValue({ 'jane.doe@example.com': value, ok: 1 }))).not.toContain(
+        'jane',
+      );
+  });
 });
 
 describe('keys option', () => {
@@ -142,14 +151,24 @@ describe('keys option', () => {
 
   it('matches a string key case- and separator-insensitively, as a fragment', () => {
     expect(
-      scrubber.scrubValue({ employee_id: 'E1', 'X-Employee-Id': 'E2', employeeIdentifier: 'E3', employee: 'E4' }),
+      scrubber.scrubValue({
+        employee_id: 'E1',
+        'X-Employee-Id': 'E2',
+        employeeIdentifier: 'E3',
+        employee: 'E4',
+      }),
     ).toEqual({ employee_id: F, 'X-Employee-Id': F, employeeIdentifier: F, employee: 'E4' });
   });
 
   it('tests a RegExp against the raw key', () => {
-    expect(scrubber.scrubValue({ 'x-tenant-name': 'acme', 'X-TENANT-ID': 't1', tenant: 't2', 'my-x-tenant-id': 't3' })).toEqual(
-      { 'x-tenant-name': F, 'X-TENANT-ID': F, tenant: 't2', 'my-x-tenant-id': 't3' },
-    );
+    expect(
+      scrubber.scrubValue({
+        'x-tenant-name': 'acme',
+        'X-TENANT-ID': 't1',
+        tenant: 't2',
+        'my-x-tenant-id': 't3',
+      }),
+    ).toEqual({ 'x-tenant-name': F, 'X-TENANT-ID': F, tenant: 't2', 'my-x-tenant-id': 't3' });
   });
 
   it('applies to keys in text too', () => {
@@ -163,7 +182,8 @@ describe('keys option', () => {
 
   it('a global RegExp gives the same answer every time', () => {
     const globalScrubber = createScrubber({ keys: [/^acct/g] });
-    for (let round = 0; round < 3; round++) expect(globalScrubber.scrubValue({ acctNo: 'A1' })).toEqual({ acctNo: F });
+    for (let round = 0; round < 3; round++)
+      expect(globalScrubber.scrubValue({ acctNo: 'A1' })).toEqual({ acctNo: F });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createScrubber, DETECTOR_NAMES, ScrubOptionsError, type ScrubOptions } from '../src/index.js';
+import { createScrubber, DETECTOR_NAMES, type ScrubOptions, ScrubOptionsError } from '../src/index.js';
 
 /** [what is wrong, options, the `option` the error must name, what its message must say to fix it] */
 const BAD_OPTIONS: Array<[string, unknown, string, RegExp]> = [
@@ -11,8 +11,18 @@ const BAD_OPTIONS: Array<[string, unknown, string, RegExp]> = [
   ['a key that is not a string or RegExp', { keys: ['ok', 42] }, 'keys[1]', /key name/],
   ['patterns is not an array', { patterns: /x/ }, 'patterns', /array/],
   ['a pattern given as a string', { patterns: [/EMP-\d+/, 'EMP-\\d+'] }, 'patterns[1]', /regular expression/],
-  ['a pattern object without a RegExp', { patterns: [{ name: 'emp', pattern: 'EMP' }] }, 'patterns[0]', /\/EMP-/],
-  ['a pattern object without a name', { patterns: [{ name: '', pattern: /x/ }] }, 'patterns[0].name', /Name the pattern/],
+  [
+    'a pattern object without a RegExp',
+    { patterns: [{ name: 'emp', pattern: 'EMP' }] },
+    'patterns[0]',
+    /\/EMP-/,
+  ],
+  [
+    'a pattern object without a name',
+    { patterns: [{ name: '', pattern: /x/ }] },
+    'patterns[0].name',
+    /Name the pattern/,
+  ],
   ['allowKeys holding a RegExp', { allowKeys: [/x/] }, 'allowKeys[0]', /key name/],
   ['an empty allowPaths entry', { allowPaths: ['request.url', ''] }, 'allowPaths[1]', /request\.headers/],
   ['allowPaths holding a number', { allowPaths: [1] }, 'allowPaths[0]', /dotted path|request\.headers/],
@@ -31,6 +41,7 @@ const BAD_OPTIONS: Array<[string, unknown, string, RegExp]> = [
   ['maxDepth is a string', { maxDepth: '64' }, 'maxDepth', /Use e\.g\. 64/],
   ['maxDepth is NaN', { maxDepth: Number.NaN }, 'maxDepth', /Use e\.g\. 64/],
   ['onFinding is not a function', { onFinding: true }, 'onFinding', /callback/],
+  ['cacheSize is negative', { cacheSize: -1 }, 'cacheSize', /turn the cache off|Known options/],
 ];
 
 function errorOf(options: unknown): ScrubOptionsError {
@@ -68,18 +79,21 @@ describe('good options are accepted', () => {
   it.each<[string, ScrubOptions | undefined]>([
     ['no options', undefined],
     ['empty options', {}],
-    ['every option', {
-      keys: ['employeeId', /^x-tenant-/i],
-      patterns: [/EMP-\d{6}/, { name: 'order', pattern: /ORD-\d+/g }],
-      allowKeys: ['x-request-id'],
-      allowPaths: ['request.headers.x-request-id', 'extra.*.id', 'contexts.**'],
-      detectors: Object.fromEntries(DETECTOR_NAMES.map((name) => [name, true])),
-      replacement: '',
-      pseudonymize: (value: string) => `anon:${value.length}`,
-      onFailure: 'drop',
-      maxDepth: 1000,
-      onFinding: () => {},
-    }],
+    [
+      'every option',
+      {
+        keys: ['employeeId', /^x-tenant-/i],
+        patterns: [/EMP-\d{6}/, { name: 'order', pattern: /ORD-\d+/g }],
+        allowKeys: ['x-request-id'],
+        allowPaths: ['request.headers.x-request-id', 'extra.*.id', 'contexts.**'],
+        detectors: Object.fromEntries(DETECTOR_NAMES.map((name) => [name, true])),
+        replacement: '',
+        pseudonymize: (value: string) => `anon:${value.length}`,
+        onFailure: 'drop',
+        maxDepth: 1000,
+        onFinding: () => {},
+      },
+    ],
     ['options explicitly undefined', { keys: undefined, maxDepth: undefined, replacement: undefined }],
     ['maxDepth 1', { maxDepth: 1 }],
   ])('%s', (_, options) => {

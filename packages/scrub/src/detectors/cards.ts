@@ -1,10 +1,12 @@
-import { always, type Detector, Family } from './detector.js';
+import { type Detector, Family } from './detector.js';
 
 /**
- * A digit run of 12–19 digits, optionally split by single spaces or dashes, not part of a
- * larger word or decimal. The lookbehind lets a run start only once, which keeps the scan linear.
+ * Groups of digits split by single spaces or dashes, not part of a word or a decimal. A card is
+ * looked for inside the run, at group boundaries, so `4111 1111 1111 1111 737` and
+ * `ref 12 4111 1111 1111 1111` are found too. The lookbehind lets a run start only once.
  */
-const CARD_CANDIDATE = /(?<![\w.,-])\d(?:[ -]?\d){11,18}(?![\w-]|[.,]\d)/g;
+const DIGIT_GROUPS = /(?<![\w.,-])\d{1,19}(?:[ -]\d{1,19}){0,30}(?![\w-]|[.,]\d)/g;
+const GROUP = /\d+/g;
 
 /** Every card number starts with four digits and has four more after at most one separator. */
 const CARD_START = /\d{4}[ -]?\d{4}/;
@@ -39,7 +41,8 @@ export function hasCardBrand(digits: string): boolean {
     return length >= 16 && length <= 19; // Discover
   if (two === 62) return length >= 16 && length <= 19; // UnionPay
   if (four >= 3528 && four <= 3589) return length >= 16 && length <= 19; // JCB
-  if (two === 36 || two === 38 || two === 39 || (three >= 300 && three <= 305)) return length >= 14 && length <= 19; // Diners
+  if (two === 36 || two === 38 || two === 39 || (three >= 300 && three <= 305))
+    return length >= 14 && length <= 19; // Diners
   if (two === 50 || (two >= 56 && two <= 69)) return length >= 12 && length <= 19; // Maestro
   if (four === 2200 || four === 2201 || four === 2202 || four === 2203 || four === 2204) return length === 16; // Mir
   return false;
@@ -51,13 +54,51 @@ export function isCardNumber(text: string): boolean {
   return hasCardBrand(digits) && passesLuhn(digits);
 }
 
+/**
+ * The card numbers inside a run of digit groups: from each group, the longest span of whole groups
+ * holding 12–19 digits that is a card. Each start tries at most a few ends, so this is linear.
+ */
+function cardSpans(run: string): [number, number][] {
+  const groups = [...run.matchAll(GROUP)].map(
+    (match) => [match.index, match.index + match[0].length] as const,
+  );
+  const spans: [number, number][] = [];
+  let first = 0;
+  while (first < groups.length) {
+    let digits = 0;
+    let best = -1;
+    for (let last = first; last < groups.length; last++) {
+      const [start, end] = groups[last]!;
+      digits += end - start;
+      if (digits > 19) break;
+      if (digits >= 12 && isCardNumber(run.slice(groups[first]![0], end))) best = last;
+    }
+    if (best === -1) {
+      first++;
+      continue;
+    }
+    spans.push([groups[first]![0], groups[best]![1]]);
+    first = best + 1;
+  }
+  return spans;
+}
+
 export const cardDetector: Detector = {
   name: 'card',
-  description: 'payment card numbers of the major brands (12–19 digits, spaces or dashes allowed), Luhn-validated',
+  description:
+    'payment card numbers of the major brands (12–19 digits, spaces or dashes allowed), Luhn-validated',
   family: Family.digits,
   gate: (text) => CARD_START.test(text),
   scrub(text, redact) {
-    CARD_CANDIDATE.lastIndex = 0;
-    return text.replace(CARD_CANDIDATE, (match) => (isCardNumber(match) ? redact('card') : match));
+    DIGIT_GROUPS.lastIndex = 0;
+    return text.replace(DIGIT_GROUPS, (run) => {
+      let result = '';
+      let cursor = 0;
+      for (const [start, end] of cardSpans(run)) {
+        result += run.slice(cursor, start) + redact('card');
+        cursor = end;
+      }
+      return cursor === 0 ? run : result + run.slice(cursor);
+    });
   },
 };

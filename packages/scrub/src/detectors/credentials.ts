@@ -1,7 +1,7 @@
 import { always, type Detector, Family } from './detector.js';
 
 /** An HTTP auth scheme followed by its credential. */
-const AUTH_SCHEME = /\b(Bearer|Basic|Token|Digest|Negotiate)([ \t]{1,8})([A-Za-z0-9._~+/=-]{8,8192})/gi;
+const AUTH_SCHEME = /\b(Bearer|Basic|Token|Negotiate)([ \t]{1,8})([A-Za-z0-9._~+/=-]{8,8192})/gi;
 
 function looksLikeBasicCredential(credential: string): boolean {
   try {
@@ -18,7 +18,7 @@ function looksLikeCredential(scheme: string, credential: string): boolean {
 
 export const authSchemeDetector: Detector = {
   name: 'auth-header',
-  description: '`Bearer`, `Basic` (base64 of user:password), `Token`, `Digest` and `Negotiate` credentials',
+  description: '`Bearer`, `Basic` (base64 of user:password), `Token` and `Negotiate` credentials',
   family: Family.authScheme,
   gate: always,
   scrub(text, redact) {
@@ -120,7 +120,11 @@ export const vendorTokenDetector: Detector = {
   family: Family.token,
   gate: (text) =>
     text.length >= 20 &&
-    (text.includes('_') || text.includes('-') || text.includes('AIza') || text.includes('SG.') || text.includes('ya29.')),
+    (text.includes('_') ||
+      text.includes('-') ||
+      text.includes('AIza') ||
+      text.includes('SG.') ||
+      text.includes('ya29.')),
   scrub(text, redact) {
     VENDOR_TOKEN.lastIndex = 0;
     return text.replace(VENDOR_TOKEN, () => redact('vendor-token'));
@@ -133,7 +137,8 @@ const WEBHOOK_URL =
 
 export const webhookUrlDetector: Detector = {
   name: 'webhook-url',
-  description: 'Slack, Discord and Microsoft Teams incoming-webhook URLs (the host is kept, the path filtered)',
+  description:
+    'Slack, Discord and Microsoft Teams incoming-webhook URLs (the host is kept, the path filtered)',
   family: Family.separator,
   gate: (text) => text.includes('hook'),
   scrub(text, redact) {

@@ -36,12 +36,15 @@ export const DETECTOR_NAMES = [
 export type DetectorName = (typeof DETECTOR_NAMES)[number];
 
 /** The built-in detectors by name. */
-export function builtInDetectors(isSensitiveKey: KeyMatcher, replacement: string): Record<DetectorName, Detector> {
+export function builtInDetectors(
+  keySensitivity: KeyMatcher,
+  replacement: string,
+): Record<DetectorName, Detector> {
   return {
     'private-key': privateKeyDetector,
     'url-credentials': urlCredentialsDetector,
     'webhook-url': webhookUrlDetector,
-    'key-value': createKeyValueDetector(isSensitiveKey, replacement),
+    'key-value': createKeyValueDetector(keySensitivity, replacement),
     'auth-header': authSchemeDetector,
     jwt: jwtDetector,
     'aws-access-key': awsAccessKeyDetector,
@@ -57,3 +60,16 @@ export function builtInDetectors(isSensitiveKey: KeyMatcher, replacement: string
 }
 
 export { type Detector, Family, type Redact } from './detector.js';
+
+/** Why each rule filters, for reports such as the CLI's summary. */
+export const RULE_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    Object.values(builtInDetectors(() => 'none', '')).map(({ name, description }) => [name, description]),
+  ),
+  key: 'the value sits under a sensitive key name (password, token, api_key, cookie, cvv, …)',
+  'user.email': "the user's email is always removed",
+  'user.ip_address': "the user's IP address is always removed",
+  depth: 'nested deeper than maxDepth, so it was not inspected',
+  unreadable: 'reading it threw (a getter or a Proxy), so it was not inspected',
+  binary: 'binary data (Buffer, typed array) cannot be inspected',
+};

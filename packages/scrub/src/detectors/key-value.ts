@@ -9,7 +9,7 @@ import { always, type Detector, Family } from './detector.js';
  */
 const MAX_KEY = 64;
 const MAX_VALUE = 8192;
-const AUTH_SCHEME_PREFIX = /^(?:Bearer|Basic|Token|Digest)[ \t]{1,4}/i;
+const AUTH_SCHEME_PREFIX = /^(?:Bearer|Basic|Token|Digest|Negotiate)[ \t]{1,4}/i;
 
 function isKeyChar(code: number): boolean {
   // A-Z a-z 0-9 _ $ % . [ ] -
@@ -45,29 +45,51 @@ function keyBefore(text: string, separator: number): string | undefined {
   const quote = text.charCodeAt(end - 1);
   const quoted = quote === 34 || quote === 39;
   if (quoted) end--;
+  const escaped = quoted && text.charCodeAt(end - 1) === 92; // `\"key\":` in JSON held in a string
+  if (escaped) end--;
   let start = end;
   while (start > 0 && end - start <= MAX_KEY && isKeyChar(text.charCodeAt(start - 1))) start--;
   if (start === end || end - start > MAX_KEY || !isKeyStart(text.charCodeAt(start))) return undefined;
   if (quoted && text.charCodeAt(start - 1) !== quote) return undefined;
+  if (escaped && text.charCodeAt(start - 2) !== 92) return undefined;
   return text.slice(start, end);
 }
 
-/** The end of the value starting at `start`: past its closing quote, or at the first delimiter. */
-function valueEnd(text: string, start: number): number {
-  const quote = text.charCodeAt(start);
-  if (quote === 34 || quote === 39) {
-    const limit = Math.min(text.length, start + 1 + MAX_VALUE);
-    for (let index = start + 1; index < limit; index++) {
-      const code = text.charCodeAt(index);
-      if (code === 92) index++;
-      else if (code === quote) return index + 1;
-      else if (code === 10 || code === 13) break;
+/** SQL placeholders are not values: `password = $1`, `token = ?`, `secret = :secret`. */
+const PLACEHOLDER = /^(?:\$\d{1,3}|\?|:[A-Za-z_]\w{0,63}|@[A-Za-z_]\w{0,63}|%s)$/;
+/** A bare value made of digit groups (a card, an SSN, an IBAN) continues across single spaces. */
+const NUMBER_GROUP = /^[A-Z0-9]{1,6}$/;
+const MAX_GROUPS = 8;
+/** A count under a plural key such as `input_tokens=42`. */
+const COUNT = /^\d{1,15}$/;
+
+/** Where the secret of a value starts and ends (the quotes around it stay), or undefined. */
+interface ValueSpan {
+  from: number;
+  to: number;
+  /** Where scanning resumes: past a closing quote. */
+  resume: number;
+}
+
+/** The index of the closing `quote` (escaped with a backslash when `escaped`), or -1. */
+function closingQuote(text: string, from: number, quote: number, escaped: boolean): number {
+  const limit = Math.min(text.length, from + MAX_VALUE);
+  for (let index = from; index < limit; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10 || code === 13) return -1;
+    if (code !== 92) {
+      if (!escaped && code === quote) return index;
+      continue;
     }
-    return start;
+    if (escaped && text.charCodeAt(index + 1) === quote) return index;
+    index++;
   }
-  const scheme = AUTH_SCHEME_PREFIX.exec(text.slice(start, start + 16));
-  let index = start + (scheme ? scheme[0].length : 0);
-  const limit = Math.min(text.length, index + MAX_VALUE);
+  return -1;
+}
+
+function bareEnd(text: string, from: number): number {
+  const limit = Math.min(text.length, from + MAX_VALUE);
+  let index = from;
   while (index < limit) {
     const code = text.charCodeAt(index);
     if (code <= 32 || BARE_VALUE_END.has(code)) break;
@@ -76,16 +98,63 @@ function valueEnd(text: string, start: number): number {
   return index;
 }
 
-/** Index of the next `:` or `=` at or after `from`, or -1. */
-function nextSeparator(text: string, from: number): number {
-  const colon = text.indexOf(':', from);
-  const equals = text.indexOf('=', from);
-  if (colon === -1) return equals;
-  return equals === -1 || colon < equals ? colon : equals;
+/** Absorbs the space-separated groups of a spaced number: `4111 1111 1111 1111`, `DE89 3704 0044`. */
+function spacedNumberEnd(text: string, from: number, end: number): number {
+  if (!/\d/.test(text.slice(from, end)) || !NUMBER_GROUP.test(text.slice(from, end).replace(/-/g, '')))
+    return end;
+  let last = end;
+  for (let groups = 0; groups < MAX_GROUPS && text.charCodeAt(last) === 32; groups++) {
+    const next = bareEnd(text, last + 1);
+    if (!NUMBER_GROUP.test(text.slice(last + 1, next))) break;
+    last = next;
+  }
+  return last;
+}
+
+/** The value that starts at `start`: quoted, quoted with escaped quotes (JSON in a string), or bare. */
+function valueSpan(text: string, start: number): ValueSpan | undefined {
+  const first = text.charCodeAt(start);
+  if (first === 34 || first === 39) {
+    const close = closingQuote(text, start + 1, first, false);
+    return close === -1 ? undefined : { from: start + 1, to: close, resume: close + 1 };
+  }
+  const second = text.charCodeAt(start + 1);
+  if (first === 92 && (second === 34 || second === 39)) {
+    const close = closingQuote(text, start + 2, second, true);
+    return close === -1 ? undefined : { from: start + 2, to: close, resume: close + 2 };
+  }
+  const scheme = AUTH_SCHEME_PREFIX.exec(text.slice(start, start + 16));
+  const from = start + (scheme ? scheme[0].length : 0);
+  const end = bareEnd(text, from);
+  if (PLACEHOLDER.test(text.slice(from, end))) return undefined;
+  const to = spacedNumberEnd(text, from, end);
+  return { from, to, resume: to };
+}
+
+/**
+ * Finds `:` and `=` in order. Each character's next position is searched for again only once the
+ * scan has passed it, so a long text with many of one and none of the other stays linear.
+ */
+class Separators {
+  private colon: number;
+  private equals: number;
+
+  constructor(private readonly text: string) {
+    this.colon = text.indexOf(':');
+    this.equals = text.indexOf('=');
+  }
+
+  /** The first `:` or `=` at or after `from`, or -1. */
+  next(from: number): number {
+    if (this.colon !== -1 && this.colon < from) this.colon = this.text.indexOf(':', from);
+    if (this.equals !== -1 && this.equals < from) this.equals = this.text.indexOf('=', from);
+    if (this.colon === -1) return this.equals;
+    return this.equals === -1 || this.colon < this.equals ? this.colon : this.equals;
+  }
 }
 
 /** Creates the detector bound to a scrubber's key rules. */
-export function createKeyValueDetector(isSensitiveKey: KeyMatcher, replacement: string): Detector {
+export function createKeyValueDetector(keySensitivity: KeyMatcher, replacement: string): Detector {
   return {
     name: 'key-value',
     description:
@@ -95,7 +164,8 @@ export function createKeyValueDetector(isSensitiveKey: KeyMatcher, replacement: 
     scrub(text, redact) {
       let result = '';
       let cursor = 0;
-      for (let separator = nextSeparator(text, 0); separator !== -1; separator = nextSeparator(text, separator + 1)) {
+      const separators = new Separators(text);
+      for (let separator = separators.next(0); separator !== -1; separator = separators.next(separator + 1)) {
         const code = text.charCodeAt(separator);
         const following = text.charCodeAt(separator + 1);
         if (code === 61 && (following === 61 || following === 126)) {
@@ -103,17 +173,19 @@ export function createKeyValueDetector(isSensitiveKey: KeyMatcher, replacement: 
           continue;
         }
         const key = keyBefore(text, separator);
-        if (key === undefined || !isSensitiveKey(key)) continue;
+        if (key === undefined) continue;
+        const sensitivity = keySensitivity(key);
+        if (sensitivity === 'none') continue;
         let start = separator + (following === 62 || (code === 58 && following === 61) ? 2 : 1); // `=>`, `:=`
-        for (let spaces = 0; start < text.length && isSpace(text.charCodeAt(start)) && spaces < 4; spaces++) start++;
-        const end = valueEnd(text, start);
-        const quoted = end > start && (text.charCodeAt(start) === 34 || text.charCodeAt(start) === 39);
-        if (end <= start + (quoted ? 2 : 0)) continue;
-        if (text.slice(start + (quoted ? 1 : 0), quoted ? end - 1 : end) === replacement) continue;
-        const mark = quoted ? text[start] : '';
-        result += `${text.slice(cursor, start)}${mark}${redact('key-value')}${mark}`;
-        cursor = end;
-        separator = end - 1;
+        for (let spaces = 0; start < text.length && isSpace(text.charCodeAt(start)) && spaces < 4; spaces++)
+          start++;
+        const span = valueSpan(text, start);
+        if (span === undefined || span.to <= span.from) continue;
+        const value = text.slice(span.from, span.to);
+        if (value === replacement || (sensitivity === 'text' && COUNT.test(value))) continue;
+        result += `${text.slice(cursor, span.from)}${redact('key-value')}`;
+        cursor = span.to;
+        separator = span.resume - 1;
       }
       return cursor === 0 ? text : result + text.slice(cursor);
     },

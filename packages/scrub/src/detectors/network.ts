@@ -18,7 +18,9 @@ function isLocalChar(code: number): boolean {
 }
 
 function isDomainChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 45;
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 45
+  );
 }
 
 function isLetter(code: number): boolean {
@@ -46,12 +48,22 @@ function domainEnd(text: string, from: number): number {
   return index;
 }
 
-/** Next `@` or `%40` (a percent-encoded `@`) at or after `from`. */
-function nextAt(text: string, from: number): number {
-  const at = text.indexOf('@', from);
-  const encoded = text.indexOf('%40', from);
-  if (at === -1) return encoded;
-  return encoded === -1 || at < encoded ? at : encoded;
+/** Finds `@` and `%40` (a percent-encoded `@`) in order, each searched for again only once passed. */
+class AtSigns {
+  private at: number;
+  private encoded: number;
+
+  constructor(private readonly text: string) {
+    this.at = text.indexOf('@');
+    this.encoded = text.indexOf('%40');
+  }
+
+  next(from: number): number {
+    if (this.at !== -1 && this.at < from) this.at = this.text.indexOf('@', from);
+    if (this.encoded !== -1 && this.encoded < from) this.encoded = this.text.indexOf('%40', from);
+    if (this.at === -1) return this.encoded;
+    return this.encoded === -1 || this.at < this.encoded ? this.at : this.encoded;
+  }
 }
 
 /**
@@ -66,10 +78,12 @@ export const emailDetector: Detector = {
   scrub(text, redact) {
     let result = '';
     let cursor = 0;
-    for (let at = nextAt(text, 0); at !== -1; at = nextAt(text, at + 1)) {
+    const signs = new AtSigns(text);
+    for (let at = signs.next(0); at !== -1; at = signs.next(at + 1)) {
       const separatorLength = text.charCodeAt(at) === 64 ? 1 : 3;
       let start = at;
-      while (start > cursor && at - start < MAX_LOCAL_PART && isLocalChar(text.charCodeAt(start - 1))) start--;
+      while (start > cursor && at - start < MAX_LOCAL_PART && isLocalChar(text.charCodeAt(start - 1)))
+        start--;
       if (start === at) continue;
       const end = domainEnd(text, at + separatorLength);
       if (end === -1) continue;

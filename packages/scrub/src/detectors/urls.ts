@@ -26,8 +26,19 @@ export const urlCredentialsDetector: Detector = {
 };
 
 /** Home directories that name a person; service accounts such as `node` or `runner` stay. */
-const HOME_PATH = /(\/(?:home|Users)\/|[A-Za-z]:\\{1,2}(?:Users|Documents and Settings)\\{1,2})([^/\\\s"'<>:*?|]{1,64})(?=[/\\])/g;
-const SERVICE_ACCOUNTS = new Set(['node', 'root', 'app', 'runner', 'ubuntu', 'circleci', 'shared', 'public', 'default']);
+const HOME_PATH =
+  /((?<![\w.-])\/(?:home|Users)\/|[A-Za-z]:\\{1,2}(?:Users|Documents and Settings)\\{1,2})([^/\\\s"'<>:*?|]{1,64})(?=[/\\])/g;
+const SERVICE_ACCOUNTS = new Set([
+  'node',
+  'root',
+  'app',
+  'runner',
+  'ubuntu',
+  'circleci',
+  'shared',
+  'public',
+  'default',
+]);
 
 export const homeDirectoryDetector: Detector = {
   name: 'home-directory',
