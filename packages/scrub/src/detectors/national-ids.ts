@@ -149,10 +149,19 @@ export const ibanDetector: Detector = {
   family: Family.digits,
   gate: (text) => text.length >= 15 && IBAN_START.test(text),
   scrub(text, redact) {
+    let result = '';
+    let cursor = 0;
     IBAN_CANDIDATE.lastIndex = 0;
-    return text.replace(IBAN_CANDIDATE, (match) => {
-      const end = ibanEnd(match);
-      return end !== -1 && isValidIban(match.slice(0, end)) ? redact('iban') + match.slice(end) : match;
-    });
+    for (let match = IBAN_CANDIDATE.exec(text); match !== null; match = IBAN_CANDIDATE.exec(text)) {
+      const end = ibanEnd(match[0]);
+      if (end === -1 || !isValidIban(match[0].slice(0, end))) {
+        IBAN_CANDIDATE.lastIndex = match.index + 1; // an IBAN may start at one of its later groups
+        continue;
+      }
+      result += text.slice(cursor, match.index) + redact('iban');
+      cursor = match.index + end;
+      IBAN_CANDIDATE.lastIndex = cursor; // what followed may start the next IBAN
+    }
+    return cursor === 0 ? text : result + text.slice(cursor);
   },
 };
