@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createScrubber } from '../dist/index.js';
 
-const FIXTURES = new URL('../../../../shared/fixtures/', import.meta.url);
+const FIXTURES = new URL('../test/fixtures/', import.meta.url);
 const ROUNDS = 15;
 const BATCH = 400;
 

@@ -8,7 +8,7 @@ const KEY = 'a-stable-secret-key-of-32-chars!';
 
 function fixture(name: string): Event {
   return JSON.parse(
-    readFileSync(new URL(`../../../../shared/fixtures/${name}`, import.meta.url), 'utf8'),
+    readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'),
   ) as Event;
 }
 

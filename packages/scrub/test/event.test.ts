@@ -8,7 +8,7 @@ type Json = Record<string, unknown>;
 
 function fixture<T>(name: string): T {
   return JSON.parse(
-    readFileSync(new URL(`../../../../shared/fixtures/${name}`, import.meta.url), 'utf8'),
+    readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'),
   ) as T;
 }
 
