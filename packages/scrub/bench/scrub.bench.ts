@@ -3,7 +3,7 @@
  * JSON.stringify of the same events measured in the same process, interleaved round by round.
  */
 import { readFileSync } from 'node:fs';
-import { createScrubber } from '../dist/index.js';
+import { createScrubber } from '@faultline/scrub';
 
 const FIXTURES = new URL('../test/fixtures/', import.meta.url);
 const ROUNDS = 15;

@@ -1,4 +1,4 @@
-import type { Breadcrumb, Log, SpanJSON, StreamedSpanJSON } from '@sentry/core';
+import type { Breadcrumb, Event, Log, SpanJSON, StreamedSpanJSON } from '@sentry/core';
 import { describe, expect, it } from 'vitest';
 import { createScrubber } from '../src/index.js';
 
@@ -39,6 +39,29 @@ describe('breadcrumbs', () => {
       data: { arguments: ['login', { password: 'x1' }] },
     });
     expect(crumb!.data).toEqual({ arguments: ['login', { password: F }] });
+  });
+});
+
+describe('request fields in their other documented shapes', () => {
+  const scrubber = createScrubber();
+
+  it('filters a query string given as [key, value] pairs', () => {
+    const event = {
+      request: {
+        query_string: [
+          ['api_key', 'ak-8c1f0e2d3b4a'],
+          ['page', '2'],
+        ],
+      },
+    } as unknown as Event;
+    const result = scrubber.scrubEvent(event)!;
+    expect(JSON.stringify(result)).not.toContain('ak-8c1f0e2d3b4a');
+    expect(JSON.stringify(result.request!.query_string)).toContain('page');
+  });
+
+  it('filters a query string given as an object', () => {
+    const event: Event = { request: { query_string: { api_key: 'ak-8c1f0e2d3b4a', page: '2' } } };
+    expect(scrubber.scrubEvent(event)!.request!.query_string).toEqual({ api_key: F, page: '2' });
   });
 });
 
