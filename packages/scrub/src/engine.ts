@@ -240,11 +240,16 @@ export class Engine {
 
   private array(items: unknown[], sensitive: boolean, depth: number): unknown[] {
     let copy: unknown[] | undefined;
+    const pairs = isPairList(items);
     for (let index = 0; index < items.length; index++) {
       const current = readProperty(items, index);
       if (this.tracksPath) this.path.push(String(index));
       const next =
-        current === UNREADABLE ? this.redact('unreadable') : this.value(current, sensitive, depth + 1);
+        current === UNREADABLE
+          ? this.redact('unreadable')
+          : pairs
+            ? this.pair(current as [string, unknown], sensitive, depth + 1)
+            : this.value(current, sensitive, depth + 1);
       if (this.tracksPath) this.path.pop();
       if (copy) copy.push(next);
       else if (next !== current) {
@@ -289,6 +294,19 @@ export class Engine {
         copy.type = 'string';
     }
     return copy ?? object;
+  }
+
+  /**
+   * One `[key, value]` of a pair list (Sentry allows `query_string`, `headers` and `cookies` in
+   * that shape): the value is judged by its key, as in an object.
+   */
+  private pair(entry: [string, unknown], sensitive: boolean, depth: number): unknown {
+    const [key, value] = entry;
+    const scrubbedKey = this.text(key);
+    if (this.tracksPath) this.path.push(key);
+    const next = this.value(value, sensitive || this.keySensitivity(key) !== 'none', depth + 1);
+    if (this.tracksPath) this.path.pop();
+    return scrubbedKey === key && next === value ? entry : [scrubbedKey, next];
   }
 
   /** Classifies a key once: sensitive name, and whether the key itself holds a secret (an email as a key). */
@@ -349,6 +367,12 @@ function hasFamily(family: number, text: string, triggered: boolean): boolean {
     default:
       return true;
   }
+}
+
+/** An array of `[string, value]` pairs, the other shape Sentry accepts for headers and query strings. */
+function isPairList(items: unknown[]): boolean {
+  if (items.length === 0 || !Array.isArray(items[0])) return false;
+  return items.every((item) => Array.isArray(item) && item.length === 2 && typeof item[0] === 'string');
 }
 
 function looksLikeJson(text: string): boolean {

@@ -26,6 +26,8 @@ const SENSITIVE_FRAGMENTS = [
   'token',
   'apikey',
   'accesskey',
+  'accountkey',
+  'sharedaccesskey',
   'privatekey',
   'signingkey',
   'encryptionkey',

@@ -35,6 +35,24 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9;
 }
 
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 65 && code <= 70) return code - 55;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
+}
+
+/**
+ * Whether the three characters before `end` are a percent-escape (`%3F`, `%26`) of a character
+ * that cannot belong to a key: there an encoded key or value ends.
+ */
+function endsEncodedDelimiter(text: string, end: number): boolean {
+  if (end < 3 || text.charCodeAt(end - 3) !== 37) return false;
+  const high = hexValue(text.charCodeAt(end - 2));
+  const low = hexValue(text.charCodeAt(end - 1));
+  return high !== -1 && low !== -1 && !isKeyChar(high * 16 + low);
+}
+
 /** Characters that end an unquoted value: whitespace & ; , " ' < > ( ) { } [ ] ` | */
 const BARE_VALUE_END = new Set([38, 59, 44, 34, 39, 60, 62, 40, 41, 123, 125, 91, 93, 96, 124]);
 
@@ -48,7 +66,10 @@ function keyBefore(text: string, separator: number): string | undefined {
   const escaped = quoted && text.charCodeAt(end - 1) === 92; // `\"key\":` in JSON held in a string
   if (escaped) end--;
   let start = end;
-  while (start > 0 && end - start <= MAX_KEY && isKeyChar(text.charCodeAt(start - 1))) start--;
+  while (start > 0 && end - start <= MAX_KEY && isKeyChar(text.charCodeAt(start - 1))) {
+    if (endsEncodedDelimiter(text, start)) break; // `%3Faccess_token`: the key starts after `%3F`
+    start--;
+  }
   if (start === end || end - start > MAX_KEY || !isKeyStart(text.charCodeAt(start))) return undefined;
   if (quoted && text.charCodeAt(start - 1) !== quote) return undefined;
   if (escaped && text.charCodeAt(start - 2) !== 92) return undefined;
@@ -92,9 +113,17 @@ function bareEnd(text: string, from: number): number {
   let index = from;
   while (index < limit) {
     const code = text.charCodeAt(index);
-    if (code <= 32 || BARE_VALUE_END.has(code)) break;
+    if (code <= 32 || BARE_VALUE_END.has(code) || (code === 37 && endsEncodedDelimiter(text, index + 3)))
+      break;
     index++;
   }
+  return index;
+}
+
+function lineEnd(text: string, from: number): number {
+  const limit = Math.min(text.length, from + MAX_VALUE);
+  let index = from;
+  while (index < limit && text.charCodeAt(index) !== 10 && text.charCodeAt(index) !== 13) index++;
   return index;
 }
 
@@ -125,6 +154,10 @@ function valueSpan(text: string, start: number): ValueSpan | undefined {
   }
   const scheme = AUTH_SCHEME_PREFIX.exec(text.slice(start, start + 16));
   const from = start + (scheme ? scheme[0].length : 0);
+  if (scheme && /^digest/i.test(scheme[0])) {
+    const to = lineEnd(text, from); // `Digest username="…", response="…"`: the whole header value
+    return { from, to, resume: to };
+  }
   const end = bareEnd(text, from);
   if (PLACEHOLDER.test(text.slice(from, end))) return undefined;
   const to = spacedNumberEnd(text, from, end);
@@ -132,24 +165,30 @@ function valueSpan(text: string, start: number): ValueSpan | undefined {
 }
 
 /**
- * Finds `:` and `=` in order. Each character's next position is searched for again only once the
- * scan has passed it, so a long text with many of one and none of the other stays linear.
+ * Finds separators in order: `:`, `=`, and `%3D` (an encoded `=` inside an encoded URL). Each is
+ * searched for again only once the scan has passed it, so a long text stays linear.
  */
 class Separators {
-  private colon: number;
-  private equals: number;
+  private readonly needles: string[];
+  private readonly positions: number[];
 
   constructor(private readonly text: string) {
-    this.colon = text.indexOf(':');
-    this.equals = text.indexOf('=');
+    this.needles = text.includes('%') ? [':', '=', '%3D', '%3d'] : [':', '='];
+    this.positions = this.needles.map((needle) => text.indexOf(needle));
   }
 
-  /** The first `:` or `=` at or after `from`, or -1. */
-  next(from: number): number {
-    if (this.colon !== -1 && this.colon < from) this.colon = this.text.indexOf(':', from);
-    if (this.equals !== -1 && this.equals < from) this.equals = this.text.indexOf('=', from);
-    if (this.colon === -1) return this.equals;
-    return this.equals === -1 || this.colon < this.equals ? this.colon : this.equals;
+  /** The first separator at or after `from` as [index, length], or undefined. */
+  next(from: number): [number, number] | undefined {
+    let best = -1;
+    for (let which = 0; which < this.needles.length; which++) {
+      let position = this.positions[which]!;
+      if (position !== -1 && position < from) {
+        position = this.text.indexOf(this.needles[which]!, from);
+        this.positions[which] = position;
+      }
+      if (position !== -1 && (best === -1 || position < this.positions[best]!)) best = which;
+    }
+    return best === -1 ? undefined : [this.positions[best]!, this.needles[best]!.length];
   }
 }
 
@@ -165,18 +204,22 @@ export function createKeyValueDetector(keySensitivity: KeyMatcher, replacement: 
       let result = '';
       let cursor = 0;
       const separators = new Separators(text);
-      for (let separator = separators.next(0); separator !== -1; separator = separators.next(separator + 1)) {
+      let from = 0;
+      for (let found = separators.next(from); found !== undefined; found = separators.next(from)) {
+        const [separator, length] = found;
+        from = separator + 1;
         const code = text.charCodeAt(separator);
         const following = text.charCodeAt(separator + 1);
         if (code === 61 && (following === 61 || following === 126)) {
-          separator++; // `==`, `=~`: a comparison, not an assignment
+          from++; // `==`, `=~`: a comparison, not an assignment
           continue;
         }
         const key = keyBefore(text, separator);
         if (key === undefined) continue;
         const sensitivity = keySensitivity(key);
         if (sensitivity === 'none') continue;
-        let start = separator + (following === 62 || (code === 58 && following === 61) ? 2 : 1); // `=>`, `:=`
+        let start =
+          separator + (length > 1 ? length : following === 62 || (code === 58 && following === 61) ? 2 : 1); // `=>`, `:=`
         for (let spaces = 0; start < text.length && isSpace(text.charCodeAt(start)) && spaces < 4; spaces++)
           start++;
         const span = valueSpan(text, start);
@@ -185,7 +228,7 @@ export function createKeyValueDetector(keySensitivity: KeyMatcher, replacement: 
         if (value === replacement || (sensitivity === 'text' && COUNT.test(value))) continue;
         result += `${text.slice(cursor, span.from)}${redact('key-value')}`;
         cursor = span.to;
-        separator = span.resume - 1;
+        from = span.resume;
       }
       return cursor === 0 ? text : result + text.slice(cursor);
     },

@@ -27,7 +27,7 @@ export const urlCredentialsDetector: Detector = {
 
 /** Home directories that name a person; service accounts such as `node` or `runner` stay. */
 const HOME_PATH =
-  /((?<![\w.-])\/(?:home|Users)\/|[A-Za-z]:\\{1,2}(?:Users|Documents and Settings)\\{1,2})([^/\\\s"'<>:*?|]{1,64})(?=[/\\])/g;
+  /((?<![\w.-])\/(?:home|Users)\/|[A-Za-z]:\\{1,2}(?:Users|Documents and Settings)\\{1,2})([^/\\\s"'<>:*?|]{1,64})(?=[/\\\s"'`:,;)]|$)/g;
 const SERVICE_ACCOUNTS = new Set([
   'node',
   'root',
