@@ -26,7 +26,10 @@ function median(values: number[]): number {
 }
 
 const scrubber = createScrubber();
-const scrub = (event: unknown) => scrubber.scrubEvent(event as Parameters<typeof scrubber.scrubEvent>[0]);
+const uncached = createScrubber({ cacheSize: 0 });
+type AnEvent = Parameters<typeof scrubber.scrubEvent>[0];
+const scrub = (event: unknown) => scrubber.scrubEvent(event as AnEvent);
+const scrubCold = (event: unknown) => uncached.scrubEvent(event as AnEvent);
 const rows: Record<string, string>[] = [];
 
 for (const name of ['express-error.json', 'large-error.json']) {
@@ -44,6 +47,11 @@ for (const name of ['express-error.json', 'large-error.json']) {
     scrubbed.push(scrubTime);
     ratios.push(scrubTime / json);
   }
+  const cold: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const json = timeBatch(events(name), JSON.stringify);
+    cold.push(timeBatch(events(name), scrubCold) / json);
+  }
   const clean = events(name).map(scrub);
   const rescans: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
@@ -54,6 +62,7 @@ for (const name of ['express-error.json', 'large-error.json']) {
     event: name,
     'JSON.stringify (µs)': (median(stringify) / 1000).toFixed(1),
     'scrubEvent (µs)': (median(scrubbed) / 1000).toFixed(1),
+    'ratio, cache off': median(cold).toFixed(2),
     'ratio, first scrub': median(ratios).toFixed(2),
     'ratio, re-scrub of a clean event': median(rescans).toFixed(2),
   });

@@ -1,3 +1,4 @@
+import { CleanCache } from './clean-cache.js';
 import { builtInDetectors, DETECTOR_NAMES, type Detector, Family } from './detectors/index.js';
 import { createKeyMatcher, type KeyMatcher } from './keys.js';
 import type { ResolvedOptions } from './options.js';
@@ -44,7 +45,7 @@ export class Engine {
    * messages repeat from event to event (the SDK reuses the very same line strings), so a repeated
    * error costs a lookup per string. Only clean strings are kept: the cache never holds a secret.
    */
-  private readonly cleanTexts = new Set<string>();
+  private readonly cleanTexts: CleanCache;
   private readonly tracksPath: boolean;
   private readonly hasCustomPatterns: boolean;
   private readonly path: string[] = [];
@@ -81,12 +82,13 @@ export class Engine {
     })).filter(({ members }) => members.length > 0);
     this.tracksPath = options.allowPaths.length > 0 || options.onFinding !== undefined;
     this.hasCustomPatterns = options.patterns.length > 0;
+    this.cleanTexts = new CleanCache(options.cacheSize);
   }
 
   /** Runs `work` with fresh per-call state; the path starts at `root`. */
   run<T>(root: readonly string[], work: () => T): T {
-    this.path.length = 0;
-    this.ancestors.length = 0;
+    if (this.path.length > 0) this.path.length = 0; // setting length is slow even when it is 0
+    if (this.ancestors.length > 0) this.ancestors.length = 0;
     this.memo = undefined;
     this.nodes = 0;
     if (this.tracksPath) this.path.push(...root);
@@ -121,16 +123,8 @@ export class Engine {
     const cacheable = length <= CACHED_TEXT_MAX && this.options.cacheSize > 0;
     if (cacheable && this.cleanTexts.has(text)) return text;
     const result = this.scan(text);
-    if (cacheable && result === text) this.remember(text);
+    if (cacheable && result === text) this.cleanTexts.add(text);
     return result;
-  }
-
-  private remember(text: string): void {
-    if (this.cleanTexts.size >= this.options.cacheSize) {
-      const oldest = this.cleanTexts.values().next();
-      if (!oldest.done) this.cleanTexts.delete(oldest.value);
-    }
-    this.cleanTexts.add(text);
   }
 
   /** Runs the detectors over `text`: each family is tested once, and only members of present families run. */

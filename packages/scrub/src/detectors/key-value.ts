@@ -67,7 +67,7 @@ function keyBefore(text: string, separator: number): string | undefined {
   if (escaped) end--;
   let start = end;
   while (start > 0 && end - start <= MAX_KEY && isKeyChar(text.charCodeAt(start - 1))) {
-    if (endsEncodedDelimiter(text, start)) break; // `%3Faccess_token`: the key starts after `%3F`
+    if (start >= 3 && text.charCodeAt(start - 3) === 37 && endsEncodedDelimiter(text, start)) break; // `%3Faccess_token`
     start--;
   }
   if (start === end || end - start > MAX_KEY || !isKeyStart(text.charCodeAt(start))) return undefined;
@@ -77,6 +77,7 @@ function keyBefore(text: string, separator: number): string | undefined {
 }
 
 /** SQL placeholders are not values: `password = $1`, `token = ?`, `secret = :secret`. */
+const PLACEHOLDER_START = new Set([36, 63, 58, 64, 37]); // $ ? : @ %
 const PLACEHOLDER = /^(?:\$\d{1,3}|\?|:[A-Za-z_]\w{0,63}|@[A-Za-z_]\w{0,63}|%s)$/;
 /** A bare value made of digit groups (a card, an SSN, an IBAN) continues across single spaces. */
 const NUMBER_GROUP = /^[A-Z0-9]{1,6}$/;
@@ -159,7 +160,8 @@ function valueSpan(text: string, start: number): ValueSpan | undefined {
     return { from, to, resume: to };
   }
   const end = bareEnd(text, from);
-  if (PLACEHOLDER.test(text.slice(from, end))) return undefined;
+  if (PLACEHOLDER_START.has(text.charCodeAt(from)) && PLACEHOLDER.test(text.slice(from, end)))
+    return undefined;
   const to = spacedNumberEnd(text, from, end);
   return { from, to, resume: to };
 }
@@ -224,8 +226,9 @@ export function createKeyValueDetector(keySensitivity: KeyMatcher, replacement: 
           start++;
         const span = valueSpan(text, start);
         if (span === undefined || span.to <= span.from) continue;
-        const value = text.slice(span.from, span.to);
-        if (value === replacement || (sensitivity === 'text' && COUNT.test(value))) continue;
+        const isReplacement =
+          span.to - span.from === replacement.length && text.startsWith(replacement, span.from);
+        if (isReplacement || (sensitivity === 'text' && COUNT.test(text.slice(span.from, span.to)))) continue;
         result += `${text.slice(cursor, span.from)}${redact('key-value')}`;
         cursor = span.to;
         from = span.resume;
