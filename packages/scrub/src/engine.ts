@@ -1,25 +1,16 @@
 import { CleanCache } from './clean-cache.js';
 import { builtInDetectors, DETECTOR_NAMES, type Detector, Family } from './detectors/index.js';
+import { FAMILY_ORDER, hasFamily, TRIGGER } from './families.js';
 import { createKeyMatcher, type KeyMatcher } from './keys.js';
 import type { ResolvedOptions } from './options.js';
 import { matchesPath } from './paths.js';
-import { copyRecord, isAttributeWrapper, plainCopy, readProperty, UNREADABLE } from './values.js';
+import { copyRecord, isAttributeWrapper, isPairList, plainCopy, readProperty, UNREADABLE } from './values.js';
 
 const JSON_PARSE_LIMIT = 1_048_576;
 /** Shared references are walked again until this many nodes; then results are memoized. */
 const MEMO_AFTER_NODES = 20_000;
 /** What a reference back to an ancestor becomes (Sentry's own marker), so no cycle can carry raw data. */
 const CIRCULAR = '[Circular ~]';
-/**
- * The `at`, `separator` and `digits` families need a digit or one of `@ % : =`: one native class
- * test answers for all three at once.
- */
-const TRIGGER = /[@%:=\d]/;
-const DIGIT_PAIR = /\d[\d.]/;
-const TOKEN_START = /eyJ|-----BEGIN|A[KS]IA|AIza|SG\.|ya29\.|[A-Za-z0-9][_-][\w-]{10}/;
-const AUTH_SCHEME = /(?:bearer|basic|token|negotiate)[ \t]/i;
-/** The shortest token any token detector looks for. */
-const MIN_TOKEN = 14;
 const KEY_SENSITIVE = 1;
 const KEY_HAS_SECRET = 2;
 /** Numbers under the key are counts (`input_tokens`), not secrets. */
@@ -325,48 +316,6 @@ export class Engine {
   private isAllowedPath(): boolean {
     return this.options.allowPaths.some((pattern) => matchesPath(pattern, this.path));
   }
-}
-
-/**
- * Families run in this order: tokens and private keys first (a key-value rule would otherwise cut a
- * PEM block at its first space), then URLs and emails, key-value text, digits, paths, custom patterns.
- */
-const FAMILY_ORDER = [
-  Family.token,
-  Family.authScheme,
-  Family.at,
-  Family.separator,
-  Family.digits,
-  Family.path,
-  Family.any,
-];
-
-/** The shared first test of a detector family (see `Family`). */
-function hasFamily(family: number, text: string, triggered: boolean): boolean {
-  switch (family) {
-    case Family.token:
-      return text.length >= MIN_TOKEN && TOKEN_START.test(text);
-    case Family.authScheme:
-      return text.length >= MIN_TOKEN && text.includes(' ') && AUTH_SCHEME.test(text);
-    case Family.at:
-      return triggered && (text.includes('@') || (text.includes('%') && text.includes('%40')));
-    case Family.separator:
-      return triggered && (text.includes(':') || text.includes('='));
-    case Family.digits:
-      return triggered && DIGIT_PAIR.test(text);
-    case Family.path:
-      return (
-        (text.includes('/') || text.includes('\\')) && (text.includes('home/') || text.includes('Users'))
-      );
-    default:
-      return true;
-  }
-}
-
-/** An array of `[string, value]` pairs, the other shape Sentry accepts for headers and query strings. */
-function isPairList(items: unknown[]): boolean {
-  if (items.length === 0 || !Array.isArray(items[0])) return false;
-  return items.every((item) => Array.isArray(item) && item.length === 2 && typeof item[0] === 'string');
 }
 
 function looksLikeJson(text: string): boolean {

@@ -11,16 +11,6 @@ export function readProperty(object: object, key: string | number): unknown {
   }
 }
 
-/** Writes in place; false when the object refuses (frozen, getter-only, a Proxy that ignores it). */
-export function writeProperty(object: object, key: string | number, value: unknown): boolean {
-  try {
-    (object as Record<string | number, unknown>)[key] = value;
-    return Object.is((object as Record<string | number, unknown>)[key], value);
-  } catch {
-    return false;
-  }
-}
-
 /** A writable plain copy of a frozen object or one with getter-only properties. */
 export function copyRecord(object: object): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
@@ -53,4 +43,10 @@ export function isAttributeWrapper(object: Record<string, unknown>): boolean {
     return false;
   for (const key in object) if (key !== 'value' && key !== 'type' && key !== 'unit') return false;
   return true;
+}
+
+/** An array of `[string, value]` pairs, the other shape Sentry accepts for headers and query strings. */
+export function isPairList(items: unknown[]): boolean {
+  if (items.length === 0 || !Array.isArray(items[0])) return false;
+  return items.every((item) => Array.isArray(item) && item.length === 2 && typeof item[0] === 'string');
 }
