@@ -22,6 +22,7 @@ export const FAMILY_ORDER = [
   Family.separator,
   Family.digits,
   Family.path,
+  Family.markup,
   Family.any,
 ];
 
@@ -42,6 +43,8 @@ export function hasFamily(family: number, text: string, triggered: boolean): boo
       return (
         (text.includes('/') || text.includes('\\')) && (text.includes('home/') || text.includes('Users'))
       );
+    case Family.markup:
+      return text.includes('</');
     default:
       return true;
   }

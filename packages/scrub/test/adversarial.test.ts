@@ -38,6 +38,12 @@ const ATTACKS: Record<DetectorName, Array<[string, string]>> = {
     ['a run of colons', fill(':')],
     ['a run of equals signs', fill('=')],
   ],
+  markup: [
+    ['open tags without a close', fill('<password>a')],
+    ['an element with endless content', `<password>${fill('a')}`],
+    ['endless attributes', `<token ${fill('a=1 ')}`],
+    ['nested open tags', fill('<a><b>')],
+  ],
   'auth-header': [
     ['Bearer repeated', fill('Bearer ')],
     ['an endless Bearer credential', `Bearer ${fill('A')}`],

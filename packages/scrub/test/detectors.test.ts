@@ -228,6 +228,22 @@ const POSITIVES: Record<DetectorName, Positive[]> = {
     { text: 'connect ECONNREFUSED 10.0.0.5:5432', secrets: ['10.0.0.5'], kept: [':5432'] },
     { text: 'x-forwarded-for 198.51.100.23, 70.41.3.18', secrets: ['198.51.100.23', '70.41.3.18'] },
   ],
+  markup: [
+    {
+      text: '<login><user>jane</user><password>hunter2</password></login>',
+      secrets: ['hunter2'],
+      kept: ['jane'],
+    },
+    {
+      text: '<ns:ApiKey id="1">k-8c1f0e2d</ns:ApiKey>',
+      secrets: ['k-8c1f0e2d'],
+      kept: ['<ns:ApiKey id="1">'],
+    },
+    {
+      text: '<Credentials><ClientSecret>s3cr3t-v4lue</ClientSecret></Credentials>',
+      secrets: ['s3cr3t-v4lue'],
+    },
+  ],
   ipv6: [
     { text: 'peer 2001:db8:85a3:0:0:8a2e:370:7334 closed', secrets: ['2001:db8:85a3:0:0:8a2e:370:7334'] },
     { text: 'peer 2001:db8::1 closed', secrets: ['2001:db8::1'], kept: ['peer ', ' closed'] },

@@ -18,8 +18,10 @@ export const Family = {
   digits: 16,
   /** Contains `/home/` or `Users`. */
   path: 32,
+  /** Contains `</`: an element with text content. */
+  markup: 64,
   /** Always tested (custom patterns). */
-  any: 64,
+  any: 128,
 } as const;
 
 /**

@@ -10,6 +10,7 @@ import {
 } from './credentials.js';
 import type { Detector } from './detector.js';
 import { createKeyValueDetector } from './key-value.js';
+import { createMarkupDetector } from './markup.js';
 import { ibanDetector, ssnDetector } from './national-ids.js';
 import { emailDetector, ipv4Detector, ipv6Detector } from './network.js';
 import { homeDirectoryDetector, urlCredentialsDetector } from './urls.js';
@@ -25,6 +26,7 @@ export const DETECTOR_NAMES = [
   'email',
   'webhook-url',
   'key-value',
+  'markup',
   'ipv6',
   'card',
   'ssn',
@@ -45,6 +47,7 @@ export function builtInDetectors(
     'url-credentials': urlCredentialsDetector,
     'webhook-url': webhookUrlDetector,
     'key-value': createKeyValueDetector(keySensitivity, replacement),
+    markup: createMarkupDetector(keySensitivity),
     'auth-header': authSchemeDetector,
     jwt: jwtDetector,
     'aws-access-key': awsAccessKeyDetector,
