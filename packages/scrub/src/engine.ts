@@ -32,9 +32,9 @@ export class Engine {
   /** Per object key: is it sensitive, and does the key itself hold a secret. Keys repeat across events. */
   private readonly keyInfo = new Map<string, number>();
   /**
-   * Strings already scanned and found clean, oldest first. Frames' source lines, module names and
-   * messages repeat from event to event (the SDK reuses the very same line strings), so a repeated
-   * error costs a lookup per string. Only clean strings are kept: the cache never holds a secret.
+   * Strings already scanned and found clean. Frames' source lines, module names and messages repeat
+   * from event to event (the SDK reuses the very same line strings), so a repeated error costs a
+   * lookup per string. Only clean strings are kept: the cache never holds a secret.
    */
   private readonly cleanTexts: CleanCache;
   private readonly tracksPath: boolean;
@@ -45,8 +45,6 @@ export class Engine {
   private nodes = 0;
   /** Set while classifying a key, so that a trial scrub is neither counted nor reported. */
   private silent = false;
-  /** How many values were filtered since the engine was created; callers compare before and after. */
-  filtered = 0;
 
   constructor(private readonly options: ResolvedOptions) {
     this.replacement = options.replacement;
@@ -92,7 +90,6 @@ export class Engine {
 
   readonly redact = (rule: string): string => {
     if (this.silent) return this.replacement;
-    this.filtered++;
     this.options.onFinding?.({ path: this.path.join('.'), rule });
     return this.replacement;
   };
