@@ -37,16 +37,21 @@ function inPlace<T extends object>(
     const result = scrub(target);
     replaceContents(target, result ?? fallback(target));
   } catch {
-    // a hook must never throw; the event-level pass and processEvent still drop what they cannot scrub
+    // a hook must never throw; an object that refuses changes (frozen) keeps what processEvent made of it
   }
 }
 
-const safeBreadcrumb = (crumb: Breadcrumb): Breadcrumb => ({
+/** What a breadcrumb or log that cannot be scrubbed is reduced to. */
+const safeBreadcrumb = (crumb: Breadcrumb, replacement: string): Breadcrumb => ({
   timestamp: typeof crumb.timestamp === 'number' ? crumb.timestamp : undefined,
   level: crumb.level,
-  message: '[Filtered]',
+  message: replacement,
 });
-const safeLog = (log: Log): Log => ({ level: log.level, message: '[Filtered]', attributes: {} });
+const safeLog = (log: Log, replacement: string): Log => ({
+  level: log.level,
+  message: replacement,
+  attributes: {},
+});
 
 /** Envelope items whose attributes are merged from the scope after every hook: scrubbed once more. */
 const ATTRIBUTE_ITEMS = new Set(['log', 'trace_metric']);
@@ -91,13 +96,24 @@ export function scrubIntegration(options: ScrubIntegrationOptions = {}): Integra
   const { scrubber: given, ...scrubOptions } = options;
   const scrubber = given ?? createScrubber(scrubOptions);
   const isClean = (text: string) => scrubber.scrubString(text) === text;
+  const replacement = scrubOptions.replacement ?? '[Filtered]';
   return {
     name: INTEGRATION_NAME,
     setup(client: Client) {
       client.on('beforeAddBreadcrumb', (crumb) =>
-        inPlace(crumb, (it) => scrubber.scrubBreadcrumb(it), safeBreadcrumb),
+        inPlace(
+          crumb,
+          (it) => scrubber.scrubBreadcrumb(it),
+          (it) => safeBreadcrumb(it, replacement),
+        ),
       );
-      client.on('beforeCaptureLog', (log) => inPlace(log, (it) => scrubber.scrubLog(it), safeLog));
+      client.on('beforeCaptureLog', (log) =>
+        inPlace(
+          log,
+          (it) => scrubber.scrubLog(it),
+          (it) => safeLog(it, replacement),
+        ),
+      );
       // runs after the user's beforeSend, on the object the envelope is built from
       client.on('beforeSendEvent', (event) =>
         inPlace(
