@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createScrubber } from '@faultline/scrub';
 
-const FIXTURES = new URL('../test/fixtures/', import.meta.url);
+const FIXTURES = new URL('../../../fixtures/', import.meta.url);
 const ROUNDS = 15;
 const BATCH = 400;
 

@@ -7,7 +7,7 @@ const F = '[Filtered]';
 const KEY = 'a-stable-secret-key-of-32-chars!';
 
 function fixture(name: string): Event {
-  return JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as Event;
+  return JSON.parse(readFileSync(new URL(`../../../fixtures/${name}`, import.meta.url), 'utf8')) as Event;
 }
 
 describe('pseudonymize', () => {

@@ -7,7 +7,7 @@ const F = '[Filtered]';
 type Json = Record<string, unknown>;
 
 function fixture<T>(name: string): T {
-  return JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as T;
+  return JSON.parse(readFileSync(new URL(`../../../fixtures/${name}`, import.meta.url), 'utf8')) as T;
 }
 
 /** Every leaf that differs between `before` and `after`, by dotted path. */
