@@ -3,7 +3,9 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-const receiverScript = fileURLToPath(new URL('../../../../test-support/sentry-receiver.mjs', import.meta.url));
+const receiverScript = fileURLToPath(
+  new URL('../../../../test-support/sentry-receiver.mjs', import.meta.url),
+);
 const appScript = fileURLToPath(new URL('./app.mjs', import.meta.url));
 const packageDir = fileURLToPath(new URL('../..', import.meta.url));
 
