@@ -7,8 +7,8 @@ import { setImmediate as yieldToTicks } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { type AlertStore, createAlertEngine, type Event, memoryStore, redisStore } from '@faultline/alerts';
+import { RedisServer } from '@faultline/test-servers';
 import { Redis } from 'ioredis';
-import { RedisServer } from '../test/redis-server.js';
 
 setFlagsFromString('--expose-gc');
 const gc = (globalThis.gc ?? runInNewContext('gc')) as () => void;

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { RedisServer } from '@faultline/test-servers';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Alert } from '../src/index.js';
-import { RedisServer } from './redis-server.js';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 const WORKERS = 4;

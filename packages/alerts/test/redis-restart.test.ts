@@ -1,8 +1,8 @@
+import { RedisServer } from '@faultline/test-servers';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type AlertErrorContext, createAlertEngine, redisStore } from '../src/index.js';
 import { burst, Clock, RecordingNotifier, sleep } from './helpers.js';
-import { RedisServer } from './redis-server.js';
 
 let server: RedisServer;
 let client: Redis;

@@ -1,8 +1,8 @@
+import { RedisServer } from '@faultline/test-servers';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertOptionsError, redisStore } from '../src/index.js';
 import { T0 } from './helpers.js';
-import { RedisServer, redisServerBinary } from './redis-server.js';
 import { storeContract } from './store-contract.js';
 
 let server: RedisServer;
@@ -91,10 +91,4 @@ describe('redisStore', () => {
     expect(() => redisStore({ client: {} as never })).toThrow(/ioredis client/);
     expect(() => redisStore({ client, prefix: 5 as never })).toThrow(/prefix/);
   });
-});
-
-it('fails, never skips, when redis-server is not installed', () => {
-  expect(() => redisServerBinary(['/nonexistent/redis-server'])).toThrow(
-    /redis-server is not installed.*apt-get install redis-server/,
-  );
 });

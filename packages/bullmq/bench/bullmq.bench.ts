@@ -22,7 +22,7 @@ Sentry.init({
 // Loaded after init, as in an app: Sentry instruments ioredis, which BullMQ uses.
 const { Queue, Worker } = await import('bullmq');
 const { instrumentQueue, withSentry } = await import('@faultline/bullmq');
-const { RedisServer } = await import('../test/redis-server.js');
+const { RedisServer } = await import('@faultline/test-servers');
 
 const IN_FLIGHT = 20;
 const ROUNDS = 5;
@@ -122,5 +122,5 @@ try {
   console.log(`${ROUNDS} rounds per variant, concurrency 10; ratios to the plain run of the same rate`);
 } finally {
   await Sentry.close(2_000);
-  await redis.stop();
+  await redis.kill();
 }

@@ -1,7 +1,7 @@
 // The app under test: the real Sentry Node SDK, real BullMQ queues and workers on a real
-// redis-server, sending over HTTP to the receiver process.
+// redis-server, sending over HTTP to the receiver process (@faultline/testkit's loopback receiver).
 // Run as: node --conditions=@faultline/source --import tsx app.mjs (from the package directory)
-// Env:  RECEIVER_PORT   the receiver's port (required)
+// Env:  SENTRY_DSN      the receiver's DSN (required)
 //       REDIS_PORT      the redis-server's port (required)
 //       SENTRY_SDK      node (default, @sentry/node 11) or node-v10 (the @sentry/node-v10 alias)
 //       TRACE_LIFECYCLE static or stream (default: the SDK's own default)
@@ -14,14 +14,14 @@ import { PASSWORD, RECEIPT } from './planted.js';
 const sdk = process.env.SENTRY_SDK ?? 'node';
 if (sdk === 'node-v10') register('./core-v10-hooks.mjs', import.meta.url);
 const Sentry = await import(sdk === 'node-v10' ? '@sentry/node-v10' : '@sentry/node');
-const receiverPort = Number(process.env.RECEIVER_PORT);
+const dsn = process.env.SENTRY_DSN;
 const redisPort = Number(process.env.REDIS_PORT);
-if (!(receiverPort > 0 && redisPort > 0)) throw new Error('RECEIVER_PORT and REDIS_PORT are required');
+if (!(dsn && redisPort > 0)) throw new Error('SENTRY_DSN and REDIS_PORT are required');
 const lifecycle = process.env.TRACE_LIFECYCLE;
 const { scrubIntegration } = await import('@faultline/scrub');
 
 Sentry.init({
-  dsn: `http://public@127.0.0.1:${receiverPort}/1`,
+  dsn,
   // Dedupe drops an error identical to the one sent just before it: without it, every error the
   // adapter captures arrives, so the counts the tests expect are the adapter's own.
   integrations: (defaults) => [

@@ -1,14 +1,17 @@
+import { findSecrets } from '@faultline/testkit';
 import { expect, it } from 'vitest';
-import { type AppRun, checkIns, errorEvents, type Payload, payloads } from './harness.js';
+import { type AppRun, checkIns, errorEvents, type Payload } from './harness.js';
 import { PASSWORD, RECEIPT } from './planted.js';
-import { processSpans, publishSpans, type SpanView } from './spans.js';
+import { type JobSpan, processSpans, publishSpans } from './spans.js';
 
 const ORIGIN = 'auto.queue.faultline.bullmq';
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 /** The `queue.publish` span whose job got the id `id`. */
-function publishedAs(run: AppRun, queue: string, id: string): SpanView {
-  const span = publishSpans(run, queue).find((candidate) => candidate.data['messaging.message.id'] === id);
+function publishedAs(run: AppRun, queue: string, id: string): JobSpan {
+  const span = publishSpans(run, queue).find(
+    (candidate) => candidate.attributes['messaging.message.id'] === id,
+  );
   if (!span) throw new Error(`no queue.publish span for job ${id} on ${queue}`);
   return span;
 }
@@ -65,17 +68,17 @@ export function expectJobsReported(getRun: () => AppRun): void {
       processed_on: expect.stringMatching(ISO_TIME),
       data: { orderId: 'o-1', amount: 4200, password: '[Filtered]' },
     });
-    expect(JSON.stringify(event)).not.toContain(PASSWORD);
+    expect(findSecrets(event, { PASSWORD })).toEqual([]);
   });
 
   it("records three queue.process spans for it, children of the producer's queue.publish span", () => {
     const run = getRun();
     const publish = publishedAs(run, 'payments', '1');
     const attempts = processSpans(run, 'payments', 'charge');
-    expect(attempts.map((span) => span.data['messaging.message.retry.count'])).toEqual([0, 1, 2]);
+    expect(attempts.map((span) => span.attributes['messaging.message.retry.count'])).toEqual([0, 1, 2]);
     for (const span of attempts) {
       expect(span).toMatchObject({ status: 'error', traceId: publish.traceId, parentSpanId: publish.spanId });
-      expect(span.data).toMatchObject({ 'messaging.system': 'bullmq', 'messaging.message.id': '1' });
+      expect(span.attributes).toMatchObject({ 'messaging.system': 'bullmq', 'messaging.message.id': '1' });
     }
     const [event] = errorsOf(run, 'payments', 'charge');
     expect(event.contexts.trace).toMatchObject({ trace_id: publish.traceId, span_id: attempts[2]!.spanId });
@@ -84,7 +87,7 @@ export function expectJobsReported(getRun: () => AppRun): void {
   it('records add() as a queue.publish span with the messaging attributes', () => {
     const publish = publishedAs(getRun(), 'payments', '3');
     expect(publish.name).toBe('publish payments');
-    expect(publish.data).toMatchObject({
+    expect(publish.attributes).toMatchObject({
       'sentry.origin': ORIGIN,
       'messaging.system': 'bullmq',
       'messaging.destination.name': 'payments',
@@ -98,7 +101,7 @@ export function expectJobsReported(getRun: () => AppRun): void {
     expect(more).toEqual([]);
     expect(span).toMatchObject({ status: 'ok', name: 'process payments' });
     expect(span!.parentSpanId).toBe(publishedAs(run, 'payments', '3').spanId);
-    expect(span!.data).toMatchObject({
+    expect(span!.attributes).toMatchObject({
       'sentry.origin': ORIGIN,
       'messaging.system': 'bullmq',
       'messaging.destination.name': 'payments',
@@ -106,14 +109,14 @@ export function expectJobsReported(getRun: () => AppRun): void {
       'messaging.message.retry.count': 0,
       'messaging.message.body.size': Buffer.byteLength(JSON.stringify(RECEIPT)),
     });
-    expect(span!.data['messaging.message.receive.latency']).toBeGreaterThan(0);
+    expect(span!.attributes['messaging.message.receive.latency']).toBeGreaterThan(0);
     expect(errorsOf(run, 'payments', 'receipt')).toEqual([]);
   });
 
   it('propagates addBulk: one queue.publish span, each job processed in its trace', () => {
     const run = getRun();
     const [bulk, ...more] = publishSpans(run, 'payments').filter(
-      (span) => span.data['messaging.batch.message_count'] === 2,
+      (span) => span.attributes['messaging.batch.message_count'] === 2,
     );
     expect(more).toEqual([]);
     for (const name of ['bulk-a', 'bulk-b']) {
@@ -175,7 +178,7 @@ export function expectJobsReported(getRun: () => AppRun): void {
     expect(sync.map((checkIn) => checkIn.status)).toEqual(['in_progress', 'error']);
     expect(sync[0].monitor_config).toEqual({ schedule: { type: 'crontab', value: '0 * * * *' } });
     expect(errorsOf(run, 'cron', 'sync')).toHaveLength(1);
-    const slugs = new Set(payloads(run.envelopes, 'check_in').map((checkIn) => checkIn.monitor_slug));
+    const slugs = new Set(run.sent.items('check_in').map((checkIn: Payload) => checkIn.monitor_slug));
     expect([...slugs].sort()).toEqual(['hourly-sync', 'nightly-report']);
   });
 }

@@ -1,8 +1,8 @@
 /** instrumentQueue on a real Queue and redis-server, without a Sentry client. */
+import { RedisServer } from '@faultline/test-servers';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instrumentQueue } from '../src/index.js';
-import { RedisServer } from './redis-server.js';
 
 let redis: RedisServer;
 let queue: Queue;
@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await queue?.close();
-  await redis?.stop();
+  await redis?.kill();
 });
 
 describe('instrumentQueue', () => {

@@ -4,13 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectJobsReported } from './expectations.js';
-import { payloads, useAppRun } from './harness.js';
+import { type Payload, useAppRun } from './harness.js';
 
 describe('@sentry/node 10', () => {
   const run = useAppRun({ SENTRY_SDK: 'node-v10' });
 
   it('is sent by @sentry/node 10', () => {
-    const versions = payloads(run().envelopes, 'event', 'transaction').map((event) => event.sdk.version);
+    const { sent } = run();
+    const versions = [...sent.events(), ...sent.transactions()].map((event: Payload) => event.sdk.version);
     expect(versions.length).toBeGreaterThan(0);
     for (const version of versions) expect(version).toMatch(/^10\./);
   });

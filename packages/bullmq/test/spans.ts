@@ -1,20 +1,17 @@
-import { type AppRun, type Payload, payloads, streamedSpans } from './harness.js';
+import type { SpanView } from '@faultline/testkit';
+import type { AppRun, Payload } from './harness.js';
 
-/** A span as the tests read it, from a transaction (static lifecycle) or a streamed span item. */
-export interface SpanView {
-  op: string | undefined;
-  name: string;
-  traceId: string;
-  spanId: string;
-  parentSpanId: string | undefined;
-  /** `ok`, or `error` for any other status. */
-  status: 'ok' | 'error';
-  data: Record<string, unknown>;
-  links: Array<{ trace_id: string; span_id: string; attributes: Record<string, unknown> }>;
+/** A link of a span to another (BullMQ's `trace: 'link'`), its attributes unwrapped. */
+export interface SpanLink {
+  trace_id: string;
+  span_id: string;
+  attributes: Record<string, unknown>;
 }
 
-const statusOf = (status: unknown): 'ok' | 'error' =>
-  status === undefined || status === 'ok' ? 'ok' : 'error';
+/** testkit's span (from a transaction or a streamed span item alike), with the links it lacks. */
+export interface JobSpan extends SpanView {
+  links: SpanLink[];
+}
 
 /** Streamed attributes are `{ value, type }`; static ones are plain. */
 function plain(attributes: Record<string, unknown> | undefined): Record<string, unknown> {
@@ -26,72 +23,47 @@ function plain(attributes: Record<string, unknown> | undefined): Record<string, 
   );
 }
 
-function linksOf(links: Payload[] | undefined): SpanView['links'] {
-  return (links ?? []).map((link) => ({ ...link, attributes: plain(link.attributes) }));
+/** The links of every span that has some, by span id: transaction roots and children, streamed spans. */
+function linksBySpanId(run: AppRun): Map<string, SpanLink[]> {
+  const sent: Payload[] = [
+    ...run.sent.transactions().flatMap((event: Payload) => [event.contexts?.trace, ...(event.spans ?? [])]),
+    ...run.sent.items('span').flatMap((container: Payload) => container.items ?? []),
+  ];
+  return new Map(
+    sent
+      .filter((span) => span?.links?.length)
+      .map((span) => [
+        span.span_id,
+        span.links.map((link: Payload) => ({ ...link, attributes: plain(link.attributes) })),
+      ]),
+  );
 }
 
 /** Every span that arrived: transactions and their child spans, and streamed spans. */
-export function spans(run: AppRun): SpanView[] {
-  const fromTransactions = payloads(run.envelopes, 'transaction').flatMap((event): SpanView[] => {
-    const trace = event.contexts.trace;
-    const root: SpanView = {
-      op: trace.op,
-      name: event.transaction,
-      traceId: trace.trace_id,
-      spanId: trace.span_id,
-      parentSpanId: trace.parent_span_id,
-      status: statusOf(trace.status),
-      data: trace.data ?? {},
-      links: linksOf(trace.links),
-    };
-    const children = (event.spans ?? []).map(
-      (span: Payload): SpanView => ({
-        op: span.op,
-        name: span.description,
-        traceId: span.trace_id,
-        spanId: span.span_id,
-        parentSpanId: span.parent_span_id,
-        status: statusOf(span.status),
-        data: span.data ?? {},
-        links: linksOf(span.links),
-      }),
-    );
-    return [root, ...children];
-  });
-  const streamed = streamedSpans(run.envelopes).map((span: Payload): SpanView => {
-    const data = plain(span.attributes);
-    return {
-      op: data['sentry.op'] as string | undefined,
-      name: span.name,
-      traceId: span.trace_id,
-      spanId: span.span_id,
-      parentSpanId: span.parent_span_id,
-      status: statusOf(span.status),
-      data,
-      links: linksOf(span.links),
-    };
-  });
-  return [...fromTransactions, ...streamed];
+export function spans(run: AppRun): JobSpan[] {
+  const links = linksBySpanId(run);
+  return run.sent.spans().map((span) => ({ ...span, links: links.get(span.spanId) ?? [] }));
 }
 
 /** `queue.process` spans of one job name on one queue, in the order of their retry count. */
-export function processSpans(run: AppRun, queue: string, jobName: string): SpanView[] {
+export function processSpans(run: AppRun, queue: string, jobName: string): JobSpan[] {
   return spans(run)
     .filter(
       (span) =>
         span.op === 'queue.process' &&
-        span.data['messaging.destination.name'] === queue &&
-        span.data['messaging.bullmq.job.name'] === jobName,
+        span.attributes['messaging.destination.name'] === queue &&
+        span.attributes['messaging.bullmq.job.name'] === jobName,
     )
     .sort(
       (a, b) =>
-        Number(a.data['messaging.message.retry.count']) - Number(b.data['messaging.message.retry.count']),
+        Number(a.attributes['messaging.message.retry.count']) -
+        Number(b.attributes['messaging.message.retry.count']),
     );
 }
 
 /** `queue.publish` spans on one queue. */
-export function publishSpans(run: AppRun, queue: string): SpanView[] {
+export function publishSpans(run: AppRun, queue: string): JobSpan[] {
   return spans(run).filter(
-    (span) => span.op === 'queue.publish' && span.data['messaging.destination.name'] === queue,
+    (span) => span.op === 'queue.publish' && span.attributes['messaging.destination.name'] === queue,
   );
 }

@@ -71,7 +71,8 @@ export const VARIABLES = [
     name: 'SENTRY_CRITICAL_ERROR_THRESHOLD',
     path: 'alerts.criticalThreshold',
     schema: positiveInteger(),
-    description: 'Errors within the critical window that raise a critical alert.',
+    description:
+      'A critical alert is raised when more errors of one kind than this arrive within the critical window (10: the 11th alerts).',
     example: '25',
     default: '10',
     secret: false,

@@ -13,6 +13,7 @@ import {
   type UserMapper,
   unlinkState,
 } from './state.js';
+import { traceRequest } from './trace.js';
 import type {
   ExpressRequest,
   ExpressResponse,
@@ -56,7 +57,9 @@ function setUp(
  * The first middleware: `app.use(requestHandler())` before every other middleware and route.
  * Per request it
  * - gives the request an isolation scope of its own: the one @sentry/node's HTTP integration forked
- *   for it, else a fresh one for the rest of the request,
+ *   for it, else a fresh one for the rest of the request, in which it also continues the incoming
+ *   trace (`sentry-trace`, `baggage`) and, for sampled requests only, runs an `http.server` span
+ *   (how `@faultline/node`'s lean mode traces requests),
  * - names the scope (and the traced root span) after the matched route template, `POST /api/users/:id`,
  *   also for routes of nested routers,
  * - adds the request data (with the parsed body), the user mapped from `req.user` and a `route`
@@ -85,7 +88,9 @@ export function requestHandler(options: RequestHandlerOptions = {}): RequestMidd
     if (found) return setUp(req, res, next, found[0], found[1], enrichment);
     withIsolationScope((scope) => {
       scope.setSDKProcessingMetadata({ normalizedRequest: requestDataOf(req) });
-      setUp(req, res, next, scope, requestDataOnScope(scope) ?? {}, enrichment);
+      const run = () => setUp(req, res, next, scope, requestDataOnScope(scope) ?? {}, enrichment);
+      if (client) traceRequest(client, req, res, run);
+      else run();
     });
   };
 }

@@ -1,43 +1,42 @@
 /**
  * Real Express 5 and 4 apps in a child process with the real @sentry/node 11, sending over HTTP to
- * the receiver process. Express is loaded before Sentry.init (as by a static ESM import), so
- * @sentry/node's own Express instrumentation cannot work: everything below is the adapter's doing.
+ * @faultline/testkit's loopback receiver, in a process of its own. Express is loaded before
+ * Sentry.init (as by a static ESM import), so @sentry/node's own Express instrumentation cannot
+ * work: everything below is the adapter's doing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  App,
-  type AppReport,
-  type Envelope,
-  errorEvents,
-  eventsAbout,
-  Receiver,
-  rootNames,
-} from './e2e/harness.js';
+  type EnvelopeViews,
+  findSecrets,
+  type LoopbackReceiver,
+  startLoopbackReceiver,
+} from '@faultline/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { App, type AppReport, errorEvents, eventsAbout, recorded, rootNames } from './e2e/harness.js';
 import { FAILURES, REQUEST_COUNT, type RequestName, SECRETS, sendAll } from './e2e/requests.js';
 
 describe.each(['express', 'express4'] as const)('%s with requestHandler() and errorHandler()', (EXPRESS) => {
-  let receiver: Receiver;
+  let receiver: LoopbackReceiver;
   let app: App;
   let responses: Awaited<ReturnType<typeof sendAll>>;
   let report: AppReport;
-  let envelopes: Envelope[];
+  let sent: EnvelopeViews;
 
   beforeAll(async () => {
-    receiver = await Receiver.start();
-    app = await App.start(receiver.port, { EXPRESS });
+    receiver = await startLoopbackReceiver();
+    app = await App.start(receiver.dsn, { EXPRESS });
     responses = await sendAll(app);
     report = await app.stop();
-    envelopes = await receiver.envelopes();
+    sent = await recorded(receiver);
   });
   afterAll(async () => {
     app?.kill();
-    await receiver?.stop();
+    await receiver?.close();
   });
 
   it.each(FAILURES)(
     'captures the %s error once, named after its route template',
     (_name, text, transaction) => {
-      const events = eventsAbout(envelopes, text);
+      const events = eventsAbout(sent, text);
       expect(events).toHaveLength(1);
       expect(events[0].transaction).toBe(transaction);
       expect(events[0].tags?.route).toBe(transaction.split(' ')[1]);
@@ -45,7 +44,7 @@ describe.each(['express', 'express4'] as const)('%s with requestHandler() and er
   );
 
   it("marks its events as unhandled errors of its middleware and sets res.sentry to the event's id", () => {
-    const [event] = eventsAbout(envelopes, 'user lookup failed for sync-1');
+    const [event] = eventsAbout(sent, 'user lookup failed for sync-1');
     expect(event.exception.values.at(-1).mechanism).toMatchObject({
       type: 'auto.middleware.faultline.express',
       handled: false,
@@ -55,19 +54,19 @@ describe.each(['express', 'express4'] as const)('%s with requestHandler() and er
 
   it('leaves 4xx errors alone by default, and sends nothing else', () => {
     expect(responses.teapot).toEqual({ status: 418, body: { eventId: null } });
-    expect(eventsAbout(envelopes, 'short and stout')).toEqual([]);
-    expect(errorEvents(envelopes)).toHaveLength(FAILURES.length + 1); // and the app's own captureException
+    expect(eventsAbout(sent, 'short and stout')).toEqual([]);
+    expect(errorEvents(sent)).toHaveLength(FAILURES.length + 1); // and the app's own captureException
   });
 
   it('names errors the app captures itself after the route template too', () => {
-    const events = eventsAbout(envelopes, 'handled by the app for manual-1');
+    const events = eventsAbout(sent, 'handled by the app for manual-1');
     expect(events.map((event) => [event.transaction, event.tags?.route])).toEqual([
       ['GET /api/manual/:id', '/api/manual/:id'],
     ]);
   });
 
   it('names the traced requests after the route template, never the raw URL', () => {
-    const names = rootNames(envelopes);
+    const names = rootNames(sent);
     expect(names).toEqual(
       expect.arrayContaining([
         'GET /api/ok/:id',
@@ -79,13 +78,12 @@ describe.each(['express', 'express4'] as const)('%s with requestHandler() and er
     expect(names.filter((name) => /-1\b|\/ok-1/.test(name))).toEqual([]);
   });
 
-  it.each(Object.entries(SECRETS))('never sends the planted %s in an error event', (_label, secret) => {
-    const found = errorEvents(envelopes).filter((event) => JSON.stringify(event).includes(secret));
-    expect(found.map((event) => event.transaction)).toEqual([]);
+  it.each(Object.entries(SECRETS))('never sends the planted %s in an error event', (label, secret) => {
+    expect(findSecrets(errorEvents(sent), { [label]: secret })).toEqual([]);
   });
 
   it('keeps the useful request data: method, URL, query, headers and body fields', () => {
-    const [sync] = eventsAbout(envelopes, 'user lookup failed for sync-1');
+    const [sync] = eventsAbout(sent, 'user lookup failed for sync-1');
     expect(sync.request).toMatchObject({
       method: 'GET',
       url: expect.stringMatching(
@@ -95,12 +93,12 @@ describe.each(['express', 'express4'] as const)('%s with requestHandler() and er
       headers: { authorization: '[Filtered]', 'x-test-user': 'jane' },
       cookies: { session: '[Filtered]', theme: '[Filtered]' }, // every cookie: `cookie` is a sensitive key
     });
-    const [post] = eventsAbout(envelopes, 'update failed for 2 fields');
+    const [post] = eventsAbout(sent, 'update failed for 2 fields');
     expect(post.request.data).toEqual({ name: 'Jane', password: '[Filtered]' });
   });
 
   it('maps req.user to its id and username only; the IP is never sent', () => {
-    for (const event of errorEvents(envelopes)) {
+    for (const event of errorEvents(sent)) {
       expect(event.user).toEqual({ id: 'u-123', username: 'jane', ip_address: null });
     }
   });
@@ -116,24 +114,24 @@ describe.each(['express', 'express4'] as const)('%s with requestHandler() and er
 });
 
 describe('control: @sentry/node 11 alone, Express loaded before Sentry.init', () => {
-  let receiver: Receiver;
-  let envelopes: Envelope[];
+  let receiver: LoopbackReceiver;
+  let sent: EnvelopeViews;
   let responses: Record<RequestName, { status: number }>;
 
   beforeAll(async () => {
-    receiver = await Receiver.start();
-    const app = await App.start(receiver.port, { SETUP: 'sentry-only' });
+    receiver = await startLoopbackReceiver();
+    const app = await App.start(receiver.dsn, { SETUP: 'sentry-only' });
     responses = await sendAll(app);
     await app.stop();
-    envelopes = await receiver.envelopes();
+    sent = await recorded(receiver);
   });
   afterAll(async () => {
-    await receiver?.stop();
+    await receiver?.close();
   });
 
   it('silently sends no error event for the 500s, and names nothing after a route', () => {
     expect(responses.sync.status).toBe(500);
-    expect(errorEvents(envelopes).map((event) => event.transaction)).toEqual(['GET /api/manual/manual-1']);
-    expect(rootNames(envelopes).filter((name) => name.includes(':id'))).toEqual([]);
+    expect(errorEvents(sent).map((event) => event.transaction)).toEqual(['GET /api/manual/manual-1']);
+    expect(rootNames(sent).filter((name) => name.includes(':id'))).toEqual([]);
   });
 });

@@ -3,37 +3,43 @@
  * so @sentry/node 11's own Express instrumentation works and captures errors itself. With the
  * adapter as well, each error must still arrive once, with the adapter's user, tag and scrubbing.
  */
+import {
+  type EnvelopeViews,
+  findSecrets,
+  type LoopbackReceiver,
+  startLoopbackReceiver,
+} from '@faultline/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { App, type Envelope, errorEvents, eventsAbout, Receiver, rootNames } from './e2e/harness.js';
+import { App, errorEvents, eventsAbout, recorded, rootNames } from './e2e/harness.js';
 import { FAILURES, SECRETS, sendAll } from './e2e/requests.js';
 
 describe.each(['express', 'express4'] as const)(
   '%s with @sentry/node 11 instrumentation active',
   (EXPRESS) => {
-    let receiver: Receiver;
-    let alone: Envelope[];
-    let both: Envelope[];
+    let receiver: LoopbackReceiver;
+    let alone: EnvelopeViews;
+    let both: EnvelopeViews;
     let stderr: string;
 
     beforeAll(async () => {
-      receiver = await Receiver.start();
+      receiver = await startLoopbackReceiver();
       const control = await App.start(
-        receiver.port,
+        receiver.dsn,
         { EXPRESS, SETUP: 'sentry-only' },
         { instrumented: true },
       );
       await sendAll(control);
       await control.stop();
-      alone = await receiver.envelopes();
-      await fetch(`http://127.0.0.1:${receiver.port}/reset`, { method: 'POST' });
-      const app = await App.start(receiver.port, { EXPRESS }, { instrumented: true });
+      alone = await recorded(receiver);
+      await receiver.reset();
+      const app = await App.start(receiver.dsn, { EXPRESS }, { instrumented: true });
       await sendAll(app);
       await app.stop();
       stderr = app.stderr;
-      both = await receiver.envelopes();
+      both = await recorded(receiver);
     });
     afterAll(async () => {
-      await receiver?.stop();
+      await receiver?.close();
     });
 
     it('control: Sentry alone captures each error once, and sends the body password and the IP', () => {
@@ -58,8 +64,7 @@ describe.each(['express', 'express4'] as const)(
       expect(sync.exception.values.at(-1).mechanism.type).toBe('auto.http.express');
       expect(sync.user).toEqual({ id: 'u-123', username: 'jane', ip_address: null });
       expect(sync.tags.route).toBe('/api/users/:id');
-      for (const secret of Object.values(SECRETS))
-        expect(errorEvents(both).filter((event) => JSON.stringify(event).includes(secret))).toEqual([]);
+      expect(findSecrets(errorEvents(both), SECRETS)).toEqual([]);
     });
 
     it('keeps the route names, and prints no warning', () => {

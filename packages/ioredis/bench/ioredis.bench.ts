@@ -6,10 +6,10 @@
  * around it: what any span per command costs. Rounds of the three are interleaved.
  */
 import { instrumentRedis } from '@faultline/ioredis';
+import { RedisServer } from '@faultline/test-servers';
 import { createStackParser, setCurrentClient, startInactiveSpan, startSpan } from '@sentry/core';
 import { ServerRuntimeClient } from '@sentry/core/server';
 import { Redis } from 'ioredis';
-import { RedisServer } from '../test/redis-server.js';
 
 const ROUNDS = 15;
 const WARM_UP = 3;

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { RedisServer } from '@faultline/test-servers';
 import { startSpan } from '@sentry/core';
 import { Cluster, Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { instrumentRedis, SENTRY_REDIS_INTEGRATION } from '../src/index.js';
-import { RedisServer } from './redis-server.js';
 import { initSentry } from './sentry.js';
 
 let server: RedisServer;
@@ -17,14 +17,16 @@ const clusters: Cluster[] = [];
 /** A one-node cluster: cluster mode on, every slot assigned to the one node. */
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'faultline-ioredis-cluster-'));
-  server = await RedisServer.start(undefined, [
-    '--cluster-enabled',
-    'yes',
-    '--cluster-config-file',
-    join(dir, 'nodes.conf'),
-    '--cluster-announce-ip',
-    '127.0.0.1',
-  ]);
+  server = await RedisServer.start({
+    args: [
+      '--cluster-enabled',
+      'yes',
+      '--cluster-config-file',
+      join(dir, 'nodes.conf'),
+      '--cluster-announce-ip',
+      '127.0.0.1',
+    ],
+  });
   const admin = new Redis({ host: '127.0.0.1', port: server.port });
   await admin.call('CLUSTER', 'ADDSLOTSRANGE', '0', '16383');
   while (!String(await admin.call('CLUSTER', 'INFO')).includes('cluster_state:ok')) await sleep(50);

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort, RedisServer } from '@faultline/test-servers';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { instrumentRedis, RedisConnectionError } from '../src/index.js';
-import { freePort, RedisServer } from './redis-server.js';
 import { initSentry } from './sentry.js';
 
 const PASSWORD = 'requirepass-secret-8c1f';
@@ -11,7 +11,7 @@ let server: RedisServer;
 const clients: Redis[] = [];
 
 beforeAll(async () => {
-  server = await RedisServer.start(undefined, ['--requirepass', PASSWORD]);
+  server = await RedisServer.start({ args: ['--requirepass', PASSWORD] });
 });
 
 afterEach(() => {

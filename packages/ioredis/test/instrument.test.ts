@@ -1,9 +1,9 @@
 import { once } from 'node:events';
+import { RedisServer } from '@faultline/test-servers';
 import { getClient, startInactiveSpan, startSpan } from '@sentry/core';
 import { Redis, type RedisOptions } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { instrumentRedis, SENTRY_REDIS_INTEGRATION } from '../src/index.js';
-import { RedisServer } from './redis-server.js';
 import { initSentry } from './sentry.js';
 
 let server: RedisServer;

@@ -17,6 +17,7 @@ const INNOCENTS = [
   'version 1.2.3.4.5',
   'count 42, ratio 3.14159, total 1234.56, delta -12, ts 1796036581.81',
   'order 4111111111111112 and 4111 1111 1111 1112', // Luhn-invalid
+  '/search?q=4111+1111+1111+1112&sum=1234+5678 and /cards/4111%201111%201111%201112', // Luhn-invalid, encoded
   'took until 1796036581810 ms epoch', // unix ms
   'GET /api/users/:id',
   'GET /api/orders/:orderId/items?page=2&sort=desc',

@@ -197,6 +197,13 @@ const POSITIVES: Record<DetectorName, Positive[]> = {
     card('5018 0000 0009'), // Maestro, 12 digits
     { text: 'card: 4111111111111111.', secrets: ['4111111111111111'], kept: ['card: ', '.'] },
     { text: '(5555 5555 5555 4444)', secrets: ['5555 5555 5555 4444'], kept: ['(', ')'] },
+    // typed into a search form or a path: the spaces arrive encoded
+    {
+      text: '/search?q=4539+1488+0343+6467&page=2',
+      secrets: ['4539+1488+0343+6467'],
+      kept: ['/search?q=', '&page=2'],
+    },
+    { text: '/cards/4539%201488%200343%206467', secrets: ['4539%201488%200343%206467'], kept: ['/cards/'] },
   ],
   ssn: [
     { text: 'ssn 078-05-1120 on file', secrets: ['078-05-1120'], kept: ['ssn ', ' on file'] },

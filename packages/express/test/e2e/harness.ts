@@ -1,23 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { EnvelopeViews, LoopbackReceiver } from '@faultline/testkit';
 
-const receiverScript = fileURLToPath(
-  new URL('../../../../test-support/sentry-receiver.mjs', import.meta.url),
-);
 const appScript = fileURLToPath(new URL('./app.mjs', import.meta.url));
 const instrumentScript = fileURLToPath(new URL('./instrument.mjs', import.meta.url));
 const coreV10Script = fileURLToPath(new URL('./core-v10.mjs', import.meta.url));
 const packageDir = fileURLToPath(new URL('../..', import.meta.url));
-
-/** One envelope as the receiver recorded it. */
-export interface Envelope {
-  path: string;
-  raw: string;
-  header: Record<string, unknown>;
-  items: Array<{ header: { type: string; [key: string]: unknown }; payload: unknown }>;
-}
 
 /** Environment of one app.mjs process; see the comments at the top of app.mjs and sentry.mjs. */
 export interface AppEnvironment {
@@ -56,17 +45,14 @@ export class App {
     });
   }
 
-  static async start(
-    receiverPort: number,
-    environment: AppEnvironment,
-    options: AppOptions = {},
-  ): Promise<App> {
+  /** Starts app.mjs sending to `dsn`, the DSN of a loopback receiver of @faultline/testkit. */
+  static async start(dsn: string, environment: AppEnvironment, options: AppOptions = {}): Promise<App> {
     const imports = ['--import', 'tsx'];
     if (environment.SENTRY_SDK === 'node-v10') imports.push('--import', coreV10Script);
     if (options.instrumented) imports.push('--import', instrumentScript);
     const child = spawn(process.execPath, ['--conditions=@faultline/source', ...imports, appScript], {
       cwd: packageDir,
-      env: { ...process.env, ...environment, RECEIVER_PORT: String(receiverPort) },
+      env: { ...process.env, ...environment, SENTRY_DSN: dsn },
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });
     const app = new App(child);
@@ -101,71 +87,27 @@ export class App {
   }
 }
 
-/** The receiver process: a stand-in for Sentry's ingest endpoint. */
-export class Receiver {
-  private constructor(
-    private readonly child: ChildProcess,
-    readonly port: number,
-  ) {}
-
-  static async start(): Promise<Receiver> {
-    const child = spawn(process.execPath, [receiverScript], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const lines = createInterface({ input: child.stdout! });
-    const exited = once(child, 'exit').then(([code]) => {
-      throw new Error(`receiver exited with ${code} before printing its port`);
-    });
-    const [first] = (await Promise.race([once(lines, 'line'), exited])) as [string];
-    lines.close();
-    child.stdout!.resume();
-    return new Receiver(child, (JSON.parse(first) as { port: number }).port);
-  }
-
-  async envelopes(): Promise<Envelope[]> {
-    const response = await fetch(`http://127.0.0.1:${this.port}/envelopes`);
-    return (await response.json()) as Envelope[];
-  }
-
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = once(this.child, 'exit');
-    this.child.kill('SIGTERM');
-    await exited;
-  }
+/** Everything the receiver recorded so far (`waitFor` resolves at once: its condition already holds). */
+export function recorded(receiver: LoopbackReceiver): Promise<EnvelopeViews> {
+  return receiver.waitFor(() => true);
 }
 
-/** Every item payload of the given types. */
-export function payloads(envelopes: Envelope[], ...types: string[]): Payload[] {
-  return envelopes.flatMap((envelope) =>
-    envelope.items.filter((item) => types.includes(item.header.type)).map((item) => item.payload),
-  );
-}
-
-/** Error events (envelope items of type `event`). */
-export function errorEvents(envelopes: Envelope[]): Payload[] {
-  return payloads(envelopes, 'event');
+/** The error events (items of type `event`), read loosely. */
+export function errorEvents(sent: EnvelopeViews): Payload[] {
+  return sent.events();
 }
 
 /** The error events whose exception value (or message) is `text`. */
-export function eventsAbout(envelopes: Envelope[], text: string): Payload[] {
-  return errorEvents(envelopes).filter((event) =>
+export function eventsAbout(sent: EnvelopeViews, text: string): Payload[] {
+  return errorEvents(sent).filter((event) =>
     [...(event.exception?.values ?? []).map((value: Payload) => value.value), event.message].includes(text),
   );
 }
 
 /** Names of the request roots: transactions (static lifecycle) and segment spans (streamed). */
-export function rootNames(envelopes: Envelope[]): string[] {
-  const transactions = payloads(envelopes, 'transaction').map((event) => event.transaction as string);
-  const segments = payloads(envelopes, 'span')
-    .flatMap((container) => (container.items ?? []) as Payload[])
-    .filter((span) => span.is_segment)
-    .map((span) => span.name as string);
-  return [...transactions, ...segments];
-}
-
-/** Where a secret appears in the raw envelopes, as is or URL-encoded; empty when it never arrived. */
-export function arrivals(envelopes: Envelope[], secret: string): number[] {
-  const forms = [secret, encodeURIComponent(secret)];
-  return envelopes.flatMap((envelope, index) =>
-    forms.some((form) => envelope.raw.includes(form)) ? [index] : [],
-  );
+export function rootNames(sent: EnvelopeViews): string[] {
+  return sent
+    .spans()
+    .filter((span) => span.isSegment)
+    .map((span) => span.name);
 }

@@ -1,12 +1,12 @@
 // Sentry and alert setup shared by app.mjs and instrument.mjs (one module instance per process).
-// Env:  RECEIVER_PORT        the receiver's port (required)
+// Env:  SENTRY_DSN           the receiver's DSN (required; @faultline/testkit's loopback receiver)
 //       SENTRY_SDK           node (default, @sentry/node 11) or node-v10 (the @sentry/node-v10 alias)
 //       TRACES               tracesSampleRate (default 1)
 //       ALERT_MIN_REQUESTS   the error-rate rule's minRequests (default 10)
 import { alertsIntegration, createAlertEngine } from '@faultline/alerts';
 
-const port = Number(process.env.RECEIVER_PORT);
-if (!Number.isInteger(port) || port <= 0) throw new Error('RECEIVER_PORT is required');
+const dsn = process.env.SENTRY_DSN;
+if (!dsn) throw new Error('SENTRY_DSN is required');
 export const sdk = process.env.SENTRY_SDK ?? 'node';
 
 /** A real notifier that keeps every alert. */
@@ -42,7 +42,7 @@ export function loadSentry() {
 
 export function initSentry(Sentry) {
   Sentry.init({
-    dsn: `http://public@127.0.0.1:${port}/1`,
+    dsn,
     tracesSampleRate: Number(process.env.TRACES ?? 1),
     release: 'express-e2e@1.0.0',
     environment: 'e2e',

@@ -1,7 +1,8 @@
-// The app under test: the real Sentry Node SDK sending over HTTP to the receiver process, and a real
-// ioredis client instrumented with @faultline/ioredis against a real redis-server.
+// The app under test: the real Sentry Node SDK sending over HTTP to the receiver process
+// (@faultline/testkit's loopback receiver), and a real ioredis client instrumented with
+// @faultline/ioredis against a real redis-server.
 // Run as: node --conditions=@faultline/source [--import ./test/e2e/sentry-core-v10.mjs] --import tsx app.mjs
-// Env:  RECEIVER_PORT, SENTRY_PROJECT   where to send (required)
+// Env:  SENTRY_DSN                      where to send (required)
 //       REDIS_PORT                      the redis-server on 127.0.0.1 (required)
 //       SCENARIO                        commands | outage | own-integration
 //       SENTRY_SDK                      node (default, @sentry/node 11) or node-v10 (the alias)
@@ -22,9 +23,10 @@ const lifecycle = process.env.TRACE_LIFECYCLE;
 const scenario = process.env.SCENARIO ?? 'commands';
 const redisPort = Number(process.env.REDIS_PORT);
 if (!Number.isInteger(redisPort)) throw new Error('REDIS_PORT is required');
+if (!process.env.SENTRY_DSN) throw new Error('SENTRY_DSN is required');
 
 Sentry.init({
-  dsn: `http://public@127.0.0.1:${process.env.RECEIVER_PORT}/${process.env.SENTRY_PROJECT}`,
+  dsn: process.env.SENTRY_DSN,
   tracesSampleRate: 1,
   release: 'ioredis-e2e@1.0.0',
   ...(lifecycle ? { traceLifecycle: lifecycle } : {}),

@@ -1,10 +1,14 @@
-import type { Envelope } from './harness.js';
+import type { EnvelopeViews } from '@faultline/testkit';
 
 /** A parsed JSON payload, read loosely: the tests assert on its shape field by field. */
 // biome-ignore lint/suspicious/noExplicitAny: wire JSON of several item types, checked by the assertions
 export type Payload = any;
 
-/** A span as the tests read it, from a transaction (`traceLifecycle: 'static'`) or a span item (`'stream'`). */
+/**
+ * A span as the tests read it, from a transaction (`traceLifecycle: 'static'`) or a span item (`'stream'`).
+ * Kept beside testkit's `SpanView` for what that lacks: the origin, the segment a span belongs to,
+ * and the status exactly as sent (`SpanView` reads a missing status as `ok`).
+ */
 export interface WireSpan {
   name: string;
   op: string | undefined;
@@ -15,13 +19,6 @@ export interface WireSpan {
   /** The transaction (static) or segment (stream) name it belongs to. */
   segment: string | undefined;
   attributes: Record<string, unknown>;
-}
-
-/** Every item payload of the given envelope item types. */
-export function payloads(envelopes: Envelope[], ...types: string[]): Payload[] {
-  return envelopes.flatMap((envelope) =>
-    envelope.items.filter((item) => types.includes(item.header.type)).map((item) => item.payload),
-  );
 }
 
 /** Streamed attributes are `{ type, value }`; static span data are plain values. */
@@ -35,8 +32,8 @@ function plain(attributes: Record<string, Payload> | undefined): Record<string, 
 }
 
 /** Every span sent, transactions' roots and children as well as streamed spans. */
-export function spans(envelopes: Envelope[]): WireSpan[] {
-  const fromTransactions = payloads(envelopes, 'transaction').flatMap((event: Payload) =>
+export function spans(sent: EnvelopeViews): WireSpan[] {
+  const fromTransactions = sent.transactions().flatMap((event: Payload) =>
     [{ ...event.contexts.trace, description: event.transaction }, ...(event.spans ?? [])].map(
       (span: Payload): WireSpan => ({
         name: span.description,
@@ -50,7 +47,7 @@ export function spans(envelopes: Envelope[]): WireSpan[] {
       }),
     ),
   );
-  const streamed = payloads(envelopes, 'span').flatMap((container: Payload) => container.items ?? []);
+  const streamed = sent.items('span').flatMap((container: Payload) => container.items ?? []);
   const segments = new Map<string, string>(
     streamed.filter((span: Payload) => span.is_segment).map((span: Payload) => [span.span_id, span.name]),
   );
@@ -71,22 +68,8 @@ export function spans(envelopes: Envelope[]): WireSpan[] {
 }
 
 /** The spans this package made. */
-export const ownSpans = (envelopes: Envelope[]): WireSpan[] =>
-  spans(envelopes).filter((span) => span.origin === 'auto.db.faultline.ioredis');
+export const ownSpans = (sent: EnvelopeViews): WireSpan[] =>
+  spans(sent).filter((span) => span.origin === 'auto.db.faultline.ioredis');
 
-/** Error events (not transactions). */
-export const errorEvents = (envelopes: Envelope[]): Payload[] => payloads(envelopes, 'event');
-
-/** How a secret can look on the wire: as is, URL-encoded, JSON-escaped once and twice. */
-function wireForms(secret: string): string[] {
-  const escaped = JSON.stringify(secret).slice(1, -1);
-  return [...new Set([secret, encodeURIComponent(secret), escaped, JSON.stringify(escaped).slice(1, -1)])];
-}
-
-/** Indexes of the envelopes whose raw body holds `secret` in any form; empty when it never reached the wire. */
-export function locate(envelopes: Envelope[], secret: string): number[] {
-  const forms = wireForms(secret);
-  return envelopes.flatMap((envelope, index) =>
-    forms.some((form) => envelope.raw.includes(form)) ? [index] : [],
-  );
-}
+/** Error events (not transactions), read loosely. */
+export const errorEvents = (sent: EnvelopeViews): Payload[] => sent.events();

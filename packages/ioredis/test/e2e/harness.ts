@@ -2,21 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { type EnvelopeViews, type LoopbackReceiver, startLoopbackReceiver } from '@faultline/testkit';
 
-const receiverScript = fileURLToPath(
-  new URL('../../../../test-support/sentry-receiver.mjs', import.meta.url),
-);
 const appScript = fileURLToPath(new URL('./app.mjs', import.meta.url));
 const coreV10Hook = fileURLToPath(new URL('./sentry-core-v10.mjs', import.meta.url));
 const packageDir = fileURLToPath(new URL('../..', import.meta.url));
-
-/** One envelope as the receiver recorded it: the decoded body, and its parsed header and items. */
-export interface Envelope {
-  path: string;
-  raw: string;
-  header: Record<string, unknown>;
-  items: Array<{ header: { type: string; [key: string]: unknown }; payload: unknown }>;
-}
 
 /** Environment for one run of app.mjs; see the comment at its top. */
 export interface AppEnvironment {
@@ -38,55 +28,43 @@ export interface AppReport {
 
 export interface AppRun {
   report: AppReport;
-  envelopes: Envelope[];
+  /** What the run's receiver recorded: its envelopes, and testkit's views over them. */
+  sent: EnvelopeViews;
   stderr: string;
 }
 
 /** Called when app.mjs prints `{"step":"…"}` and waits; the app goes on when it resolves. */
 export type StepHandler = (step: string) => Promise<void>;
 
-/** The receiver process and the app runs that send to it. */
-export class Receiver {
+/** The app runs, each sending to a loopback receiver of @faultline/testkit of its own. */
+export class AppRunner {
   private readonly children = new Set<ChildProcess>();
 
-  private constructor(
-    private readonly process: ChildProcess,
-    readonly port: number,
-  ) {}
-
-  static async start(): Promise<Receiver> {
-    const child = spawn(process.execPath, [receiverScript], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const lines = createInterface({ input: child.stdout! });
-    const exited = once(child, 'exit').then(([code]) => {
-      throw new Error(`receiver exited with ${code} before printing its port`);
-    });
-    const [first] = (await Promise.race([once(lines, 'line'), exited])) as [string];
-    lines.close();
-    child.stdout!.resume();
-    return new Receiver(child, (JSON.parse(first) as { port: number }).port);
-  }
-
-  /** Every envelope recorded so far whose DSN project is `project`. */
-  async envelopes(project: string): Promise<Envelope[]> {
-    const response = await fetch(`http://127.0.0.1:${this.port}/envelopes`);
-    if (!response.ok) throw new Error(`receiver GET /envelopes: ${response.status}`);
-    const all = (await response.json()) as Envelope[];
-    return all.filter((envelope) => envelope.path === `/api/${project}/envelope/`);
-  }
-
   /**
-   * Runs app.mjs to completion with its own DSN project (so that runs in parallel never see each
+   * Runs app.mjs to completion with a receiver of its own (so that runs in parallel never see each
    * other's envelopes), answering its steps, and returns its report and what it sent.
    */
   async runApp(environment: AppEnvironment, onStep?: StepHandler): Promise<AppRun> {
-    const project = String(Math.floor(Math.random() * 1e9) + 1);
+    const receiver = await startLoopbackReceiver();
+    try {
+      return await this.run(receiver, environment, onStep);
+    } finally {
+      await receiver.close();
+    }
+  }
+
+  private async run(
+    receiver: LoopbackReceiver,
+    environment: AppEnvironment,
+    onStep?: StepHandler,
+  ): Promise<AppRun> {
     const hook = environment.SENTRY_SDK === 'node-v10' ? ['--import', coreV10Hook] : [];
     const child = spawn(
       process.execPath,
       ['--conditions=@faultline/source', ...hook, '--import', 'tsx', appScript],
       {
         cwd: packageDir,
-        env: { ...process.env, ...environment, RECEIVER_PORT: String(this.port), SENTRY_PROJECT: project },
+        env: { ...process.env, ...environment, SENTRY_DSN: receiver.dsn },
         stdio: ['pipe', 'pipe', 'pipe'],
       },
     );
@@ -114,12 +92,13 @@ export class Receiver {
     if (code !== 0)
       throw new Error(`app.mjs ${JSON.stringify(environment)} exited with ${code ?? signal}:\n${stderr}`);
     const report = JSON.parse(lines.at(-1) ?? '') as AppReport;
-    return { report, envelopes: await this.envelopes(project), stderr };
+    // Everything recorded: `waitFor` resolves at once, its condition already holds.
+    return { report, sent: await receiver.waitFor(() => true), stderr };
   }
 
-  /** Stops the receiver and any app run still going. */
+  /** Stops any app run still going; its receiver closes as the run ends. */
   async stop(): Promise<void> {
-    for (const child of [...this.children, this.process]) {
+    for (const child of this.children) {
       if (child.exitCode !== null || child.signalCode !== null) continue;
       const exited = once(child, 'exit');
       child.kill('SIGTERM');

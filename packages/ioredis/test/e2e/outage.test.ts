@@ -2,19 +2,20 @@
  * A Redis restart seen from @sentry/node 11: app.mjs works, the test kills redis-server, the app's
  * commands fail, the test starts redis-server again on the same port, the app goes on.
  */
+import { RedisServer } from '@faultline/test-servers';
+import { findSecrets } from '@faultline/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisServer } from '../redis-server.js';
-import { errorEvents, locate, ownSpans, type Payload, spans } from './envelopes.js';
-import { type AppRun, Receiver } from './harness.js';
+import { errorEvents, ownSpans, type Payload, spans } from './envelopes.js';
+import { type AppRun, AppRunner } from './harness.js';
 import { SECRETS } from './planted.js';
 
-let receiver: Receiver;
+const apps = new AppRunner();
 let server: RedisServer;
 let run: AppRun;
 
 beforeAll(async () => {
-  [receiver, server] = await Promise.all([Receiver.start(), RedisServer.start()]);
-  run = await receiver.runApp(
+  server = await RedisServer.start();
+  run = await apps.runApp(
     { SCENARIO: 'outage', REDIS_PORT: String(server.port), TRACE_LIFECYCLE: 'static' },
     async (step) => {
       if (step === 'kill') await server.kill();
@@ -24,7 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await receiver?.stop();
+  await apps.stop();
   await server?.kill();
 });
 
@@ -38,7 +39,7 @@ describe('a Redis restart', () => {
   });
 
   it('is captured exactly once, tagged with host:port and the cause', () => {
-    const all = errorEvents(run.envelopes);
+    const all = errorEvents(run.sent);
     expect(all.map((event: Payload) => event.message ?? event.exception.values[0].type)).toEqual([
       'RedisConnectionError',
       'after outage',
@@ -58,22 +59,22 @@ describe('a Redis restart', () => {
   });
 
   it('never sends the password of the connection URL', () => {
-    expect(locate(run.envelopes, SECRETS['URL password'])).toEqual([]);
-    expect(run.envelopes.some((envelope) => envelope.raw.includes('redis://'))).toBe(false);
+    expect(findSecrets(run.sent, { 'URL password': SECRETS['URL password'] })).toEqual([]);
+    expect(run.sent.envelopes.some((envelope) => envelope.raw.includes('redis://'))).toBe(false);
   });
 
   it('marks the spans of failed commands as errors, and spans resume after the reconnect', () => {
-    const own = ownSpans(run.envelopes);
+    const own = ownSpans(run.sent);
     const during = own.filter((span) => span.segment?.startsWith('during outage'));
     expect(during.map((span) => span.name)).toEqual(['GET k', 'GET k', 'GET k', 'GET k']);
     for (const span of during) expect(span.status).toMatch(/error/);
     const after = own.filter((span) => span.segment === 'after outage');
     expect(after.map((span) => [span.name, span.status])).toEqual([['SET k ?', 'ok']]);
-    expect(spans(run.envelopes).filter((span) => span.segment === 'before outage')).toHaveLength(2);
+    expect(spans(run.sent).filter((span) => span.segment === 'before outage')).toHaveLength(2);
   });
 
   it('notes the recovery as a breadcrumb for later events', () => {
-    const later = errorEvents(run.envelopes).find((event: Payload) => event.message === 'after outage');
+    const later = errorEvents(run.sent).find((event: Payload) => event.message === 'after outage');
     const crumbs = later.breadcrumbs.filter((crumb: Payload) => crumb.category === 'redis');
     const back = crumbs.find((crumb: Payload) => crumb.message.includes(' is back after '));
     expect(back).toMatchObject({

@@ -2,37 +2,38 @@
  * With @sentry/node's own Redis integration in the same app. It is one of @sentry/node's default
  * integrations whenever tracing is on, and traces ioredis when ioredis is loaded after Sentry.init.
  */
+import { RedisServer } from '@faultline/test-servers';
+import { findSecrets } from '@faultline/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisServer } from '../redis-server.js';
-import { errorEvents, locate, ownSpans, type Payload, spans } from './envelopes.js';
-import { type AppEnvironment, type AppRun, Receiver } from './harness.js';
+import { errorEvents, ownSpans, type Payload, spans } from './envelopes.js';
+import { type AppEnvironment, type AppRun, AppRunner } from './harness.js';
 import { SECRETS } from './planted.js';
 
-let receiver: Receiver;
+const apps = new AppRunner();
 let server: RedisServer;
 const runs: Record<string, Promise<AppRun>> = {};
 
 beforeAll(async () => {
-  [receiver, server] = await Promise.all([Receiver.start(), RedisServer.start()]);
+  server = await RedisServer.start();
   const environment: AppEnvironment = {
     SCENARIO: 'own-integration',
     REDIS_PORT: String(server.port),
     TRACE_LIFECYCLE: 'static',
     SENTRY_REDIS: 'keep',
   };
-  runs.live = receiver.runApp(environment);
-  runs.inert = receiver.runApp({ ...environment, EARLY_IMPORT: '1' });
-  runs.v10 = receiver.runApp({ ...environment, SENTRY_SDK: 'node-v10' });
+  runs.live = apps.runApp(environment);
+  runs.inert = apps.runApp({ ...environment, EARLY_IMPORT: '1' });
+  runs.v10 = apps.runApp({ ...environment, SENTRY_SDK: 'node-v10' });
   await Promise.allSettled(Object.values(runs));
 });
 
 afterAll(async () => {
-  await receiver?.stop();
+  await apps.stop();
   await server?.kill();
 });
 
 const redisSpans = (run: AppRun) =>
-  spans(run.envelopes).filter(
+  spans(run.sent).filter(
     (span) => span.attributes['db.system'] === 'redis' || span.attributes['db.system.name'] === 'redis',
   );
 
@@ -46,14 +47,14 @@ describe.each([
   });
 
   it('sends only its spans: one per command, none from this package', () => {
-    expect(ownSpans(run.envelopes)).toEqual([]);
+    expect(ownSpans(run.sent)).toEqual([]);
     const names = redisSpans(run).map((span) => span.name.split(' ')[0]!.toLowerCase());
     expect(names).toEqual(['set', 'get', 'eval', 'get', 'get']);
     for (const span of redisSpans(run)) expect(span.origin).toBe(origin);
   });
 
   it('still gets this package’s breadcrumbs', () => {
-    const [event] = errorEvents(run.envelopes) as Payload[];
+    const [event] = errorEvents(run.sent) as Payload[];
     const crumbs = event.breadcrumbs.filter((crumb: Payload) => crumb.category === 'redis');
     expect(crumbs.map((crumb: Payload) => crumb.message)).toEqual([
       'SET session:1 ?',
@@ -64,7 +65,7 @@ describe.each([
   });
 
   it("sends EVAL's arguments as they are (why this package hides them)", () => {
-    expect(locate(run.envelopes, SECRETS['EVAL argument']).length).toBeGreaterThan(0);
+    expect(findSecrets(run.sent, { 'EVAL argument': SECRETS['EVAL argument'] }).length).toBeGreaterThan(0);
   });
 });
 
@@ -81,6 +82,6 @@ describe('@sentry/node 11 with its Redis integration installed but ioredis loade
       ['EVAL ? ? ?', 'auto.db.faultline.ioredis'],
       ['PIPELINE', 'auto.db.faultline.ioredis'],
     ]);
-    expect(locate(run.envelopes, SECRETS['EVAL argument'])).toEqual([]);
+    expect(findSecrets(run.sent, { 'EVAL argument': SECRETS['EVAL argument'] })).toEqual([]);
   });
 });

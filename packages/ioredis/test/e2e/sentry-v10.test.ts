@@ -2,19 +2,20 @@
  * The same build on Sentry 10: app.mjs on the real @sentry/node 10 (the `@sentry/node-v10` alias),
  * with this package's `@sentry/core` resolved to core 10 as a peer dependency would be.
  */
+import { RedisServer } from '@faultline/test-servers';
+import { findSecrets } from '@faultline/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisServer } from '../redis-server.js';
-import { locate, ownSpans, spans } from './envelopes.js';
-import { type AppRun, Receiver } from './harness.js';
+import { ownSpans, spans } from './envelopes.js';
+import { type AppRun, AppRunner } from './harness.js';
 import { CACHE, SECRETS } from './planted.js';
 
-let receiver: Receiver;
+const apps = new AppRunner();
 let server: RedisServer;
 let run: AppRun;
 
 beforeAll(async () => {
-  [receiver, server] = await Promise.all([Receiver.start(), RedisServer.start()]);
-  run = await receiver.runApp({
+  server = await RedisServer.start();
+  run = await apps.runApp({
     SCENARIO: 'commands',
     REDIS_PORT: String(server.port),
     SENTRY_SDK: 'node-v10',
@@ -22,13 +23,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await receiver?.stop();
+  await apps.stop();
   await server?.kill();
 });
 
 describe('@sentry/node 10, transactions (its default lifecycle)', () => {
   it('sends the sanitized spans of the active span only', () => {
-    const own = ownSpans(run.envelopes);
+    const own = ownSpans(run.sent);
     expect(own.map((span) => span.name)).toEqual([
       'SET session:1 ? ? ?',
       'GET session:1',
@@ -45,18 +46,18 @@ describe('@sentry/node 10, transactions (its default lifecycle)', () => {
       'MULTI',
       'LPUSH session:1 ?',
     ]);
-    expect(new Set(spans(run.envelopes).map((span) => span.segment))).toEqual(new Set(['checkout']));
+    expect(new Set(spans(run.sent).map((span) => span.segment))).toEqual(new Set(['checkout']));
   });
 
   it('follows the cache conventions', () => {
-    const [set, hit, miss] = ownSpans(run.envelopes);
+    const [set, hit, miss] = ownSpans(run.sent);
     expect([set?.op, hit?.op, miss?.op]).toEqual(['cache.put', 'cache.get', 'cache.get']);
     expect(set?.attributes).toMatchObject({ 'cache.item_size': CACHE.setBytes, 'cache.ttl': CACHE.ttl });
     expect(hit?.attributes).toMatchObject({ 'cache.hit': true, 'cache.item_size': CACHE.setBytes });
     expect(miss?.attributes).toMatchObject({ 'cache.hit': false });
   });
 
-  it.each(Object.entries(SECRETS))('never sends the %s', (_label, secret) => {
-    expect(locate(run.envelopes, secret)).toEqual([]);
+  it.each(Object.entries(SECRETS))('never sends the %s', (label, secret) => {
+    expect(findSecrets(run.sent, { [label]: secret })).toEqual([]);
   });
 });

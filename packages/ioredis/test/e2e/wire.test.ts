@@ -1,12 +1,13 @@
 /**
  * End to end with @sentry/node 11 and its real transport: app.mjs runs commands against a real
- * redis-server inside and outside `Sentry.startSpan`, and the receiver, a separate process, records
- * the envelopes exactly as they arrive.
+ * redis-server inside and outside `Sentry.startSpan`, and @faultline/testkit's loopback receiver, a
+ * separate process, records the envelopes exactly as they arrive.
  */
+import { RedisServer } from '@faultline/test-servers';
+import { findSecrets } from '@faultline/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisServer } from '../redis-server.js';
-import { errorEvents, locate, ownSpans, type Payload, spans, type WireSpan } from './envelopes.js';
-import { type AppRun, Receiver } from './harness.js';
+import { errorEvents, ownSpans, type Payload, spans, type WireSpan } from './envelopes.js';
+import { type AppRun, AppRunner } from './harness.js';
 import { CACHE, SECRETS } from './planted.js';
 
 /** The spans of the `checkout` span in app.mjs, in the order the commands were sent. */
@@ -27,20 +28,20 @@ const STATEMENTS = [
   'LPUSH session:1 ?',
 ];
 
-let receiver: Receiver;
+const apps = new AppRunner();
 let server: RedisServer;
 const runs: Record<'static' | 'stream', Promise<AppRun>> = {} as never;
 
 beforeAll(async () => {
-  [receiver, server] = await Promise.all([Receiver.start(), RedisServer.start()]);
+  server = await RedisServer.start();
   const environment = { SCENARIO: 'commands', REDIS_PORT: String(server.port) } as const;
-  runs.static = receiver.runApp({ ...environment, TRACE_LIFECYCLE: 'static' });
-  runs.stream = receiver.runApp(environment); // v11's default lifecycle: streamed spans
+  runs.static = apps.runApp({ ...environment, TRACE_LIFECYCLE: 'static' });
+  runs.stream = apps.runApp(environment); // v11's default lifecycle: streamed spans
   await Promise.allSettled(Object.values(runs));
 });
 
 afterAll(async () => {
-  await receiver?.stop();
+  await apps.stop();
   await server?.kill();
 });
 
@@ -58,11 +59,9 @@ describe.each(['static', 'stream'] as const)("@sentry/node 11, traceLifecycle '%
 
   it('sends one span per command of the active span, named by its sanitized statement', () => {
     expect(run.report.flushed).toBe(true);
-    const own = ownSpans(run.envelopes);
+    const own = ownSpans(run.sent);
     expect(own.map((span) => span.name)).toEqual(STATEMENTS);
-    const root = spans(run.envelopes).find(
-      (span) => span.name === 'checkout' && span.parentSpanId === undefined,
-    );
+    const root = spans(run.sent).find((span) => span.name === 'checkout' && span.parentSpanId === undefined);
     expect(root).toBeDefined();
     for (const span of own) {
       expect(span.segment, span.name).toBe('checkout');
@@ -81,18 +80,18 @@ describe.each(['static', 'stream'] as const)("@sentry/node 11, traceLifecycle '%
   });
 
   it('sends no span for commands outside an active span', () => {
-    const names = spans(run.envelopes).map((span) => span.name);
+    const names = spans(run.sent).map((span) => span.name);
     expect(names).not.toContain('GET plain:outside');
     expect(names).not.toContain('SET session:outside ?');
-    expect(new Set(spans(run.envelopes).map((span) => span.segment))).toEqual(new Set(['checkout']));
+    expect(new Set(spans(run.sent).map((span) => span.segment))).toEqual(new Set(['checkout']));
   });
 
-  it.each(Object.entries(SECRETS))('never sends the %s', (_label, secret) => {
-    expect(locate(run.envelopes, secret)).toEqual([]);
+  it.each(Object.entries(SECRETS))('never sends the %s', (label, secret) => {
+    expect(findSecrets(run.sent, { [label]: secret })).toEqual([]);
   });
 
   it('follows Sentry cache conventions for the configured prefix', () => {
-    const own = ownSpans(run.envelopes);
+    const own = ownSpans(run.sent);
     const set = byName(own, 'SET session:1 ? ? ?');
     expect(set.op).toBe('cache.put');
     expect(set.attributes).toMatchObject({
@@ -122,7 +121,7 @@ describe.each(['static', 'stream'] as const)("@sentry/node 11, traceLifecycle '%
   });
 
   it('sends a pipeline and a MULTI as one span each, listing their statements', () => {
-    const own = ownSpans(run.envelopes);
+    const own = ownSpans(run.sent);
     expect(byName(own, 'PIPELINE').attributes).toMatchObject({
       'db.operation.batch.size': 3,
       'db.redis.commands': ['SET session:3 ?', 'GET session:3', 'INCR counter'],
@@ -135,7 +134,7 @@ describe.each(['static', 'stream'] as const)("@sentry/node 11, traceLifecycle '%
   });
 
   it('marks failed commands with error status and the reply code only', () => {
-    const own = ownSpans(run.envelopes);
+    const own = ownSpans(run.sent);
     const failed = own.filter((span) => span.attributes['error.type'] !== undefined);
     expect(failed.map((span) => [span.name, span.attributes['error.type']])).toEqual([
       ['FCALL ? ? ?', 'ERR'],
@@ -147,7 +146,7 @@ describe.each(['static', 'stream'] as const)("@sentry/node 11, traceLifecycle '%
   });
 
   it('leaves a breadcrumb per traced command on the next event, and captures nothing else', () => {
-    const events = errorEvents(run.envelopes);
+    const events = errorEvents(run.sent);
     expect(events.map((event: Payload) => event.message)).toEqual(['checkout finished']);
     const crumbs = events[0].breadcrumbs.filter((crumb: Payload) => crumb.category === 'redis');
     expect(crumbs.map((crumb: Payload) => crumb.message)).toEqual(

@@ -1,15 +1,19 @@
 import { type Detector, Family } from './detector.js';
 
 /**
- * Groups of digits split by single spaces or dashes, not part of a word or a decimal. A card is
- * looked for inside the run, at group boundaries, so `4111 1111 1111 1111 737` and
- * `ref 12 4111 1111 1111 1111` are found too. The lookbehind lets a run start only once.
+ * Groups of digits split by single spaces or dashes (also a space encoded in a URL or a form: `+`,
+ * `%20`), not part of a word or a decimal. A card is looked for inside the run, at group
+ * boundaries, so `4111 1111 1111 1111 737` and `ref 12 4111 1111 1111 1111` are found too. The
+ * lookbehind lets a run start only once.
  */
-const DIGIT_GROUPS = /(?<![\w.,-])\d{1,19}(?:[ -]\d{1,19}){0,30}(?![\w-]|[.,]\d)/g;
+const DIGIT_GROUPS = /(?<![\w.,-])\d{1,19}(?:(?:[ +-]|%20)\d{1,19}){0,30}(?![\w-]|[.,]\d)/g;
 const GROUP = /\d+/g;
+const SEPARATOR = /[ +-]|%20/g;
+/** `%20` as three characters that are not digits, so that group offsets stay those of the run. */
+const ENCODED_SPACE = /%20/g;
 
 /** Every card number starts with four digits and has four more after at most one separator. */
-const CARD_START = /\d{4}[ -]?\d{4}/;
+const CARD_START = /\d{4}(?:[ +-]|%20)?\d{4}/;
 
 /** Luhn checksum over the digits of `digits`. */
 export function passesLuhn(digits: string): boolean {
@@ -48,9 +52,9 @@ export function hasCardBrand(digits: string): boolean {
   return false;
 }
 
-/** True when `text` (digits with optional spaces/dashes) is a Luhn-valid number of a card brand. */
+/** True when `text` (digits with optional separators) is a Luhn-valid number of a card brand. */
 export function isCardNumber(text: string): boolean {
-  const digits = text.replace(/[ -]/g, '');
+  const digits = text.replace(SEPARATOR, '');
   return hasCardBrand(digits) && passesLuhn(digits);
 }
 
@@ -59,7 +63,7 @@ export function isCardNumber(text: string): boolean {
  * holding 12–19 digits that is a card. Each start tries at most a few ends, so this is linear.
  */
 function cardSpans(run: string): [number, number][] {
-  const groups = [...run.matchAll(GROUP)].map(
+  const groups = [...run.replace(ENCODED_SPACE, '%--').matchAll(GROUP)].map(
     (match) => [match.index, match.index + match[0].length] as const,
   );
   const spans: [number, number][] = [];
@@ -86,7 +90,7 @@ function cardSpans(run: string): [number, number][] {
 export const cardDetector: Detector = {
   name: 'card',
   description:
-    'payment card numbers of the major brands (12–19 digits, spaces or dashes allowed), Luhn-validated',
+    'payment card numbers of the major brands (12–19 digits, spaces, dashes, + or %20 allowed), Luhn-validated',
   family: Family.digits,
   gate: (text) => CARD_START.test(text),
   scrub(text, redact) {

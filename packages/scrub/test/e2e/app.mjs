@@ -1,6 +1,7 @@
-// The app under test: the real Sentry Node SDK, sending over HTTP to the receiver process.
+// The app under test: the real Sentry Node SDK, sending over HTTP to the receiver process
+// (@faultline/testkit's loopback receiver).
 // Run as: node --conditions=@faultline/source --import tsx app.mjs (from the package directory)
-// Env:  RECEIVER_PORT   the receiver's port (required)
+// Env:  SENTRY_DSN      the receiver's DSN (required)
 //       SCRUB=off       leave scrubIntegration out (the control run)
 //       SCENARIO        core (default): plant SECRETS; extra: plant EXTRA_SECRETS
 //       SENTRY_SDK      node (default, @sentry/node 11) or node-v10 (the @sentry/node-v10 alias)
@@ -14,13 +15,12 @@ import { EXTRA_SECRETS, KEPT, SECRETS } from './planted.js';
 
 const sdk = process.env.SENTRY_SDK ?? 'node';
 const Sentry = await import(sdk === 'node-v10' ? '@sentry/node-v10' : '@sentry/node');
-const port = Number(process.env.RECEIVER_PORT);
-if (!Number.isInteger(port) || port <= 0) throw new Error('RECEIVER_PORT is required');
+const dsn = process.env.SENTRY_DSN;
+if (!dsn) throw new Error('SENTRY_DSN is required');
 const scrubbing = process.env.SCRUB !== 'off';
 const scenario = process.env.SCENARIO ?? 'core';
 const lifecycle = process.env.TRACE_LIFECYCLE;
 const secret = (label) => SECRETS[label] ?? EXTRA_SECRETS[label] ?? fail(`no planted secret ${label}`);
-const dsn = `http://public@127.0.0.1:${port}/1`;
 
 function fail(message) {
   throw new Error(message);

@@ -1,11 +1,12 @@
 /** Assertions shared by the end-to-end suites. */
+import { findSecrets } from '@faultline/testkit';
 import { expect, it } from 'vitest';
-import { type AppRun, containerItems, locate, payloads } from './harness.js';
+import type { AppRun } from './harness.js';
 import { KEPT } from './planted.js';
 
 export const itemTypes = (run: AppRun) =>
-  new Set(run.envelopes.flatMap((envelope) => envelope.items.map((item) => item.header.type)));
-export const errorEvents = (run: AppRun) => payloads(run.envelopes, 'event');
+  new Set(run.sent.envelopes.flatMap((envelope) => envelope.items.map((item) => item.header.type)));
+export const errorEvents = (run: AppRun) => run.sent.events();
 
 /** The ordinary data that must survive scrubbing, on any SDK version and trace lifecycle. */
 export function expectUsefulDataKept(run: AppRun): void {
@@ -20,22 +21,20 @@ export function expectUsefulDataKept(run: AppRun): void {
   expect(request?.method).toBe('POST');
   expect(request?.url).toContain('/checkout?');
 
-  const logs = containerItems(run.envelopes, 'log');
+  const logs = run.sent.logs();
   expect(logs.map((log) => log.attributes?.order_id?.value)).toContain(KEPT.logOrderId);
 
-  const spanNames = [
-    ...containerItems(run.envelopes, 'span').map((span) => span.name),
-    ...payloads(run.envelopes, 'transaction').flatMap((transaction) => [
-      transaction.transaction,
-      ...(transaction.spans ?? []).map((span: { description?: string }) => span.description),
-    ]),
-  ];
+  // streamed spans, and transactions (named by `transaction`) with their child spans (by `description`)
+  const spanNames = run.sent.spans().map((span) => span.name);
   expect(spanNames).toEqual(expect.arrayContaining([KEPT.rootSpan, KEPT.childSpan]));
 }
 
-/** One test per planted secret, so a failure names the secret and lists where it arrived. */
+/**
+ * One test per planted secret, so a failure names the secret and lists where it arrived: the exact
+ * path and encoding (as is, JSON-escaped, URL- or form-encoded, base64, …) testkit's `findSecrets` found.
+ */
 export function expectNoneArrive(getRun: () => AppRun, secrets: Record<string, string>): void {
   it.each(Object.entries(secrets))('never sends %s', (label, secret) => {
-    expect(locate(getRun().envelopes, secret), `${label} (${secret}) arrived at`).toEqual([]);
+    expect(findSecrets(getRun().sent, { [label]: secret }), `${label} (${secret}) arrived at`).toEqual([]);
   });
 }

@@ -5,6 +5,7 @@
  * build serves both majors.
  */
 import { scrubIntegration } from '@faultline/scrub';
+import { type EnvelopeViews, findSecrets } from '@faultline/testkit';
 import {
   addBreadcrumb,
   captureException,
@@ -20,23 +21,23 @@ import {
 } from '@sentry/core-v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorEvents, expectNoneArrive, expectUsefulDataKept, itemTypes } from './expectations.js';
-import { type AppRun, containerItems, type Envelope, locate, Receiver } from './harness.js';
+import { type AppRun, AppRunner, recorded } from './harness.js';
 import { KEPT, SECRETS } from './planted.js';
 
-let receiver: Receiver;
+let apps: AppRunner;
 
 beforeAll(async () => {
-  receiver = await Receiver.start();
+  apps = await AppRunner.start();
 });
 
 afterAll(async () => {
-  await receiver?.stop();
+  await apps?.stop();
 });
 
 describe('@sentry/node 10, transactions (its default lifecycle)', () => {
   let run: AppRun;
   beforeAll(async () => {
-    run = await receiver.runApp({ SENTRY_SDK: 'node-v10' });
+    run = await apps.runApp({ SENTRY_SDK: 'node-v10' });
   });
 
   it('flushes envelopes with event, transaction and log items', () => {
@@ -58,7 +59,7 @@ describe('@sentry/node 10, transactions (its default lifecycle)', () => {
 describe("@sentry/node 10, traceLifecycle: 'stream' with spanStreamingIntegration", () => {
   let run: AppRun;
   beforeAll(async () => {
-    run = await receiver.runApp({ SENTRY_SDK: 'node-v10', TRACE_LIFECYCLE: 'stream' });
+    run = await apps.runApp({ SENTRY_SDK: 'node-v10', TRACE_LIFECYCLE: 'stream' });
   });
 
   it('flushes envelopes with event, span and log items', () => {
@@ -74,13 +75,13 @@ describe("@sentry/node 10, traceLifecycle: 'stream' with spanStreamingIntegratio
 });
 
 /** A bare @sentry/core 10 client whose transport is the SDK's own `createTransport`, posting to the receiver. */
-async function sendWithCoreV10(withIntegration: boolean): Promise<Envelope[]> {
-  await receiver.reset();
+async function sendWithCoreV10(withIntegration: boolean): Promise<EnvelopeViews> {
+  await apps.receiver.reset();
   // Here `@sentry/core` (the types scrubIntegration is declared with) is v11, whose Client class is not
   // assignable to v10's; in a v10 app that import resolves to v10. At run time the object is the same.
   const integrations = withIntegration ? [scrubIntegration() as unknown as IntegrationV10] : [];
   const client = new ServerRuntimeClient({
-    dsn: `http://public@127.0.0.1:${receiver.port}/1`,
+    dsn: apps.receiver.dsn,
     integrations,
     transport: (options) =>
       createTransport(options, async ({ body }) => {
@@ -112,7 +113,7 @@ async function sendWithCoreV10(withIntegration: boolean): Promise<Envelope[]> {
   });
   expect(await client.flush(5000)).toBe(true);
   await client.close(5000);
-  return receiver.envelopes();
+  return recorded(apps.receiver);
 }
 
 describe('@sentry/core 10 client alone', () => {
@@ -126,27 +127,26 @@ describe('@sentry/core 10 client alone', () => {
     'log attribute: api_key',
     'beforeSend adds: Stripe key',
   ].map((label) => [label, SECRETS[label]!] as const);
-  let scrubbed: Envelope[];
-  let control: Envelope[];
+  let scrubbed: EnvelopeViews;
+  let control: EnvelopeViews;
   beforeAll(async () => {
     scrubbed = await sendWithCoreV10(true);
     control = await sendWithCoreV10(false);
   });
 
   it('sends events and logs through the v10 transport', () => {
-    const run = { envelopes: scrubbed, report: { flushed: true, changed: [] } };
+    const run = { sent: scrubbed, report: { flushed: true, changed: [] } };
     expect(errorEvents(run)).toHaveLength(2);
     expect(errorEvents(run).every((event) => event.user?.id === KEPT.userId)).toBe(true);
-    expect(containerItems(scrubbed, 'log').map((log) => log.attributes?.order_id?.value)).toEqual([
-      KEPT.logOrderId,
-    ]);
+    expect(scrubbed.logs().map((log) => log.attributes?.order_id?.value)).toEqual([KEPT.logOrderId]);
   });
 
   it.each(planted)('never sends %s', (label, secret) => {
-    expect(locate(scrubbed, secret), `${label} (${secret}) arrived at`).toEqual([]);
+    expect(findSecrets(scrubbed, { [label]: secret }), `${label} (${secret}) arrived at`).toEqual([]);
   });
 
   it('control: without the integration every planted secret arrives', () => {
-    expect(planted.filter(([, secret]) => locate(control, secret).length === 0)).toEqual([]);
+    const found = new Set(findSecrets(control, Object.fromEntries(planted)).map((finding) => finding.name));
+    expect(planted.filter(([label]) => !found.has(label))).toEqual([]);
   });
 });

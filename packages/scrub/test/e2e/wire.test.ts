@@ -1,26 +1,28 @@
 /**
  * End to end with the real @sentry/node 11 transport: app.mjs plants secrets on every path the SDK
- * sends, and the receiver, a separate process, records the envelopes exactly as they arrive.
+ * sends, and @faultline/testkit's loopback receiver, a separate process, records the envelopes exactly
+ * as they arrive.
  */
+import { findSecrets } from '@faultline/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorEvents, expectNoneArrive, expectUsefulDataKept, itemTypes } from './expectations.js';
-import { type AppRun, locate, Receiver } from './harness.js';
+import { type AppRun, AppRunner } from './harness.js';
 import { EXTRA_SECRETS, SECRETS } from './planted.js';
 
-let receiver: Receiver;
+let apps: AppRunner;
 
 beforeAll(async () => {
-  receiver = await Receiver.start();
+  apps = await AppRunner.start();
 });
 
 afterAll(async () => {
-  await receiver?.stop();
+  await apps?.stop();
 });
 
 describe('@sentry/node 11, streamed spans (its default)', () => {
   let run: AppRun;
   beforeAll(async () => {
-    run = await receiver.runApp();
+    run = await apps.runApp();
   });
 
   it('flushes envelopes with event, span and log items', () => {
@@ -43,11 +45,12 @@ describe('@sentry/node 11, streamed spans (its default)', () => {
 describe('@sentry/node 11 without scrubIntegration (the control)', () => {
   let run: AppRun;
   beforeAll(async () => {
-    run = await receiver.runApp({ SCRUB: 'off' });
+    run = await apps.runApp({ SCRUB: 'off' });
   });
 
   it('lets the planted secrets through, so the assertions above can fail', () => {
-    const arrived = Object.entries(SECRETS).filter(([, secret]) => locate(run.envelopes, secret).length > 0);
+    const found = new Set(findSecrets(run.sent, SECRETS).map((finding) => finding.name));
+    const arrived = Object.entries(SECRETS).filter(([label]) => found.has(label));
     // Sentry's own defaults filter the Authorization header, the `session` cookie and `api_key` in the
     // request; everything else planted reaches the wire unscrubbed.
     expect(arrived.map(([label]) => label)).toEqual(
@@ -73,7 +76,7 @@ describe('@sentry/node 11 without scrubIntegration (the control)', () => {
 describe("@sentry/node 11, traceLifecycle: 'static' (transactions)", () => {
   let run: AppRun;
   beforeAll(async () => {
-    run = await receiver.runApp({ TRACE_LIFECYCLE: 'static' });
+    run = await apps.runApp({ TRACE_LIFECYCLE: 'static' });
   });
 
   it('flushes envelopes with event, transaction and log items', () => {
@@ -95,7 +98,7 @@ describe("@sentry/node 11, traceLifecycle: 'static' (transactions)", () => {
 describe('@sentry/node 11: data the SDK attaches outside the hooks scrubIntegration uses', () => {
   let run: AppRun;
   beforeAll(async () => {
-    run = await receiver.runApp({ SCENARIO: 'extra' });
+    run = await apps.runApp({ SCENARIO: 'extra' });
   });
 
   it('flushes envelopes with log and metric items', () => {

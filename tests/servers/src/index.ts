@@ -1,0 +1,7 @@
+export {
+  findRedisServer,
+  freePort,
+  RedisServer,
+  type RedisServerOptions,
+  requireRedisServer,
+} from './redis-server.js';
