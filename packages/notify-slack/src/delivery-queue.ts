@@ -89,9 +89,12 @@ export class DeliveryQueue {
 
   /** Posts until delivered (true) or given up (reported, settled false, returns false). */
   async #deliver(message: QueuedMessage): Promise<boolean> {
-    const { fetch, maxRetries, timeoutMs, minIntervalMs, backoff, webhookUrl } = this.options;
+    const { fetch, maxRetries, maxRateLimitWaitMs, timeoutMs, minIntervalMs, backoff, webhookUrl } =
+      this.options;
     const key = webhookUrl.href;
     let notBefore = 0;
+    let retries = 0; // failures other than waiting out a rate limit
+    let limitedSince: number | undefined;
     for (let attempts = 1; ; attempts++) {
       const wait = reserveSlot(key, minIntervalMs, notBefore);
       if (wait > 0) await this.context.clock.sleep(wait);
@@ -109,7 +112,12 @@ export class DeliveryQueue {
         });
         return false;
       }
-      if (attempts > maxRetries) {
+      const now = Date.now();
+      const limited = result.status === 429;
+      if (limited) limitedSince ??= now;
+      const waitingOutLimit = limited && now - (limitedSince ?? now) < maxRateLimitWaitMs;
+      if (!waitingOutLimit) retries++;
+      if (retries > maxRetries) {
         this.#fail(message, {
           reason: 'retries-exhausted',
           permanent: false,

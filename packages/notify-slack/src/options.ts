@@ -10,6 +10,7 @@ export interface ResolvedOptions {
   fetch: SlackFetch;
   timeoutMs: number;
   maxRetries: number;
+  maxRateLimitWaitMs: number;
   backoff: BackoffOptions;
   maxQueue: number;
   minIntervalMs: number;
@@ -20,6 +21,7 @@ export interface ResolvedOptions {
 export const DEFAULTS = {
   timeoutMs: 5000,
   maxRetries: 5,
+  maxRateLimitWaitMs: 300_000,
   backoff: { baseMs: 500, capMs: 30_000 },
   maxQueue: 100,
   minIntervalMs: 1000,
@@ -32,6 +34,7 @@ const KNOWN_OPTIONS = [
   'fetch',
   'timeoutMs',
   'maxRetries',
+  'maxRateLimitWaitMs',
   'backoff',
   'maxQueue',
   'minIntervalMs',
@@ -137,6 +140,14 @@ export function resolveOptions(options: SlackNotifierOptions): ResolvedOptions {
     fetch,
     timeoutMs: integer(options.timeoutMs, 'timeoutMs', 1, 600_000, DEFAULTS.timeoutMs, 'Use e.g. 5000.'),
     maxRetries: integer(options.maxRetries, 'maxRetries', 0, 100, DEFAULTS.maxRetries, 'Use e.g. 5.'),
+    maxRateLimitWaitMs: integer(
+      options.maxRateLimitWaitMs,
+      'maxRateLimitWaitMs',
+      0,
+      86_400_000,
+      DEFAULTS.maxRateLimitWaitMs,
+      'Use e.g. 300000 (5 minutes).',
+    ),
     backoff: resolveBackoff(options.backoff),
     maxQueue: integer(options.maxQueue, 'maxQueue', 1, 100_000, DEFAULTS.maxQueue, 'Use e.g. 100.'),
     minIntervalMs: integer(

@@ -47,6 +47,12 @@ export interface SlackNotifierOptions {
   timeoutMs?: number;
   /** How many times a transient failure (429, 5xx, timeout, network error) is retried. Default 5. */
   maxRetries?: number;
+  /**
+   * How long a message waits out Slack's rate limit (HTTP 429) in all, from its first 429. A 429
+   * is Slack saying "later", not a failure: it does not use up `maxRetries` while this lasts.
+   * Default 300 000 (5 minutes).
+   */
+  maxRateLimitWaitMs?: number;
   /** Delays between retries: capped exponential backoff with jitter. Default `{ baseMs: 500, capMs: 30_000 }`. */
   backoff?: Partial<BackoffOptions>;
   /** How many messages may wait; when full, the oldest waiting one is dropped and reported. Default 100. */

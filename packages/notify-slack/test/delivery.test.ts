@@ -129,6 +129,31 @@ describe('delivery', () => {
     expect(errors).toEqual([]);
   });
 
+  it("waits out Slack's rate limit without using up maxRetries, and delivers once", async () => {
+    const limited = { status: 429, body: 'rate_limited', headers: { 'retry-after': '0' } };
+    const server = await useReceiver([
+      ...Array.from({ length: 6 }, () => limited),
+      { status: 200, body: 'ok' },
+    ]);
+    const { notifier, errors } = testNotifier(server.url, { maxRetries: 2 });
+    const alert = makeAlert();
+    await notifier.notify(alert);
+    expect(await notifier.flush(10_000)).toBe(true);
+    expect(server.requests).toHaveLength(7);
+    expect(deliveredIds(server)).toEqual([alert.id]);
+    expect(errors).toEqual([]);
+  });
+
+  it('counts 429s as failures once maxRateLimitWaitMs has passed', async () => {
+    const limited = { status: 429, body: 'rate_limited', headers: { 'retry-after': '0' } };
+    const server = await useReceiver(Array.from({ length: 10 }, () => limited));
+    const { notifier, errors } = testNotifier(server.url, { maxRetries: 2, maxRateLimitWaitMs: 0 });
+    await notifier.notify(makeAlert());
+    expect(await notifier.flush(10_000)).toBe(true);
+    expect(server.requests).toHaveLength(3);
+    expect(errors[0]).toMatchObject({ reason: 'retries-exhausted', status: 429, attempts: 3 });
+  });
+
   it('gives up after maxRetries and reports once, with the last status', async () => {
     const server = await useReceiver(
       Array.from({ length: 10 }, () => ({ status: 503, body: 'service_unavailable' })),
