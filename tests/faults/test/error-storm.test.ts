@@ -1,10 +1,10 @@
-import { type LoopbackReceiver, startLoopbackReceiver } from '@faultline/testkit';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { type AppStats, startApp } from './support/app.js';
 import { MAX_ELD_P99_MS, MAX_PEAK_RSS_GROWTH_MB, MAX_RETAINED_HEAP_GROWTH_MB } from './support/bounds.js';
 import { LOAD_CONCURRENCY, SOAK, STORM_MS, TEST_TIMEOUT_MS } from './support/durations.js';
 import { normalStatus, startLoad } from './support/load.js';
 import { sleep, waitUntil } from './support/processes.js';
+import { useReceiver } from './support/receiver.js';
 import { countBy, startSlack } from './support/slack.js';
 
 /** How often the app's memory is sampled during the storm (the peak is what counts). */
@@ -12,20 +12,14 @@ const SAMPLE_EVERY_MS = 1_000;
 /** After the storm, how long to watch for more alerts (batching wait 2 s, ticks of 250 ms). */
 const WATCH_FOR_MORE_MS = 3_000;
 
-let receiver: LoopbackReceiver;
-beforeAll(async () => {
-  receiver = await startLoopbackReceiver();
-});
-afterAll(async () => {
-  await receiver?.close();
-});
+const sentry = useReceiver();
 
 it(
   'error storm (every request throws, at full load): RSS and event-loop delay stay bounded; one burst alert, not thousands',
   async () => {
     const slack = await startSlack();
     const app = await startApp({
-      SENTRY_DSN: receiver.dsn,
+      SENTRY_DSN: sentry.current.dsn,
       SENTRY_SLACK_WEBHOOK_URL: slack.webhookUrl,
       SENTRY_ENVIRONMENT: 'faults',
     });
@@ -59,7 +53,7 @@ it(
     const retained = await app.stats({ gc: true });
     // (not read after the soak's storm: the receiver answers with every envelope in one IPC
     // message, and ~50k of them exceed V8's longest string: README, Findings)
-    const events = SOAK ? 'not counted' : (await receiver.events()).length;
+    const events = SOAK ? 'not counted' : (await sentry.current.events()).length;
     const closed = await app.close();
     await slack.close();
 

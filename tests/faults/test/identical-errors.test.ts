@@ -1,20 +1,14 @@
-import { type LoopbackReceiver, startLoopbackReceiver } from '@faultline/testkit';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { startApp } from './support/app.js';
 import { TEST_TIMEOUT_MS } from './support/durations.js';
 import { normalStatus, startLoad } from './support/load.js';
+import { useReceiver } from './support/receiver.js';
 import { startSlack } from './support/slack.js';
 
 /** More than the default threshold of 10 in 60 s. */
 const BURST = 15;
 
-let receiver: LoopbackReceiver;
-beforeAll(async () => {
-  receiver = await startLoopbackReceiver();
-});
-afterAll(async () => {
-  await receiver?.close();
-});
+const sentry = useReceiver();
 
 /**
  * A storm is usually one error thrown from one place with one message. @sentry/node's default
@@ -27,7 +21,7 @@ it(
   async () => {
     const slack = await startSlack();
     const app = await startApp({
-      SENTRY_DSN: receiver.dsn,
+      SENTRY_DSN: sentry.current.dsn,
       SENTRY_SLACK_WEBHOOK_URL: slack.webhookUrl,
       SENTRY_ENVIRONMENT: 'faults',
     });
@@ -42,10 +36,10 @@ it(
     const closed = await app.close(); // flushes Sentry and the alerts: a waiting alert goes out now
     await slack.close();
 
-    const events = (await receiver.events()).filter((event) =>
+    const events = (await sentry.current.events()).filter((event) =>
       event.exception?.values?.some((value) => value.type === 'FaultSameError'),
     );
-    const discarded = (await receiver.items('client_report')).flatMap(
+    const discarded = (await sentry.current.items('client_report')).flatMap(
       (report) =>
         (report as { discarded_events?: Array<{ reason: string; quantity: number }> }).discarded_events ?? [],
     );

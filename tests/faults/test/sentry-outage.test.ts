@@ -1,6 +1,5 @@
-import { type LoopbackReceiver, startLoopbackReceiver } from '@faultline/testkit';
 import type { Event } from '@sentry/core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { startApp } from './support/app.js';
 import { MAX_ELD_P99_MS, MAX_PEAK_RSS_GROWTH_MB, MAX_RETAINED_HEAP_GROWTH_MB } from './support/bounds.js';
 import {
@@ -13,19 +12,14 @@ import {
 } from './support/durations.js';
 import { normalStatus, startLoad } from './support/load.js';
 import { sleep } from './support/processes.js';
+import { useReceiver } from './support/receiver.js';
 
 /** Every n-th request of the load fails (the rest are /ok): a steady stream of error events. */
 const FAIL_EVERY = 4;
 /** Marker errors sent after Sentry is back, each of which must arrive. */
 const MARKERS = 5;
 
-let receiver: LoopbackReceiver;
-beforeAll(async () => {
-  receiver = await startLoopbackReceiver();
-});
-afterAll(async () => {
-  await receiver?.close();
-});
+const sentry = useReceiver();
 
 const exceptionValue = (event: Event) => event.exception?.values?.at(-1)?.value ?? '';
 
@@ -34,7 +28,7 @@ async function markersArrive(base: string, prefix: string): Promise<void> {
   const markers = Array.from({ length: MARKERS }, (_, index) => `${prefix}-${index}`);
   for (const marker of markers)
     expect((await fetch(`${base}/fail/Marker?marker=${marker}`)).status).toBe(500);
-  await receiver.waitFor(
+  await sentry.current.waitFor(
     (sent) =>
       markers.every((marker) =>
         sent.events().some((event) => exceptionValue(event).includes(`marker=${marker}`)),
@@ -46,7 +40,7 @@ async function markersArrive(base: string, prefix: string): Promise<void> {
 it(
   'Sentry answers 429 with Retry-After and X-Sentry-Rate-Limits, then 503, then is down: the app keeps serving, memory stays bounded, events resume',
   async () => {
-    const app = await startApp({ SENTRY_DSN: receiver.dsn, SENTRY_ENVIRONMENT: 'faults' });
+    const app = await startApp({ SENTRY_DSN: sentry.current.dsn, SENTRY_ENVIRONMENT: 'faults' });
     await markersArrive(app.url, 'before'); // the pipeline works before the outage
     const before = await app.stats({ reset: true, gc: true });
 
@@ -57,32 +51,32 @@ it(
       concurrency: LOAD_CONCURRENCY,
     });
     const seconds = String(Math.ceil(SENTRY_RATE_LIMITED_MS / 1000));
-    await receiver.respondWith({
+    await sentry.current.respondWith({
       status: 429,
       headers: { 'retry-after': seconds, 'x-sentry-rate-limits': `${seconds}::organization` },
     });
     await sleep(SENTRY_RATE_LIMITED_MS);
-    const rejectedWhileLimited = await receiver.rejected();
+    const rejectedWhileLimited = await sentry.current.rejected();
     const samples = [await app.stats()];
 
-    await receiver.respondWith({ status: 503 });
+    await sentry.current.respondWith({ status: 503 });
     await sleep(SENTRY_UNAVAILABLE_MS);
-    const rejectedWhenUnavailable = (await receiver.rejected()) - rejectedWhileLimited;
+    const rejectedWhenUnavailable = (await sentry.current.rejected()) - rejectedWhileLimited;
     samples.push(await app.stats());
 
-    await receiver.stop();
+    await sentry.current.stop();
     await sleep(SENTRY_DOWN_MS);
     const during = await app.stats({ reset: true });
     // what the process holds at the end of the outage: nothing queued without bound
     const retained = await app.stats({ gc: true });
-    const eventsBeforeRestart = (await receiver.events()).length;
-    await receiver.reset();
-    await receiver.restart();
+    const eventsBeforeRestart = (await sentry.current.events()).length;
+    await sentry.current.reset();
+    await sentry.current.restart();
 
     await markersArrive(app.url, 'after'); // events resume, under the same load
     const served = await load.stop();
     const after = await app.stats();
-    const resumed = (await receiver.events()).length;
+    const resumed = (await sentry.current.events()).length;
     const closed = await app.close();
 
     const growth = Math.max(...[...samples, during, after].map((sample) => sample.rssMb)) - before.rssMb;

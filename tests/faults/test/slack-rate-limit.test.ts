@@ -1,9 +1,9 @@
-import { type LoopbackReceiver, startLoopbackReceiver } from '@faultline/testkit';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { startApp } from './support/app.js';
 import { SLACK_RATE_LIMITED_MS, SOAK, TEST_TIMEOUT_MS } from './support/durations.js';
 import { normalStatus, startLoad } from './support/load.js';
 import { sleep, waitUntil } from './support/processes.js';
+import { useReceiver } from './support/receiver.js';
 import { countBy, type SlackAnswer, startSlack } from './support/slack.js';
 
 /** Between two groups' bursts: longer than the engine's batching wait (2 s), so each is its own alert. */
@@ -13,13 +13,7 @@ const BURST = 11;
 /** How long the alerts may take to go out once Slack is back (rate limit 1/s, retries): a hang detector. */
 const DELIVERY_DEADLINE_MS = 60_000;
 
-let receiver: LoopbackReceiver;
-beforeAll(async () => {
-  receiver = await startLoopbackReceiver();
-});
-afterAll(async () => {
-  await receiver?.close();
-});
+const sentry = useReceiver();
 
 /** Sends `BURST` failing requests of `group`, all answered 500. */
 async function burst(base: string, group: string): Promise<void> {
@@ -50,7 +44,7 @@ function givenUp(stderr: string): string[] {
 async function slackOutage(name: string, limited: (now: number, recoversAt: number) => SlackAnswer) {
   const slack = await startSlack();
   const app = await startApp({
-    SENTRY_DSN: receiver.dsn,
+    SENTRY_DSN: sentry.current.dsn,
     SENTRY_SLACK_WEBHOOK_URL: slack.webhookUrl,
     SENTRY_ENVIRONMENT: 'faults',
   });

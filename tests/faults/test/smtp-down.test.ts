@@ -1,10 +1,10 @@
 import { freePort } from '@faultline/test-servers';
-import { type LoopbackReceiver, startLoopbackReceiver } from '@faultline/testkit';
-import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 import { startApp } from './support/app.js';
 import { SMTP_DOWN_MS, SOAK, TEST_TIMEOUT_MS } from './support/durations.js';
 import { normalStatus, startLoad } from './support/load.js';
 import { sleep, waitUntil } from './support/processes.js';
+import { useReceiver } from './support/receiver.js';
 import { countBy } from './support/slack.js';
 import { smtpStandIn } from './support/smtp.js';
 
@@ -15,13 +15,7 @@ const DELIVERY_DEADLINE_MS = 40_000;
 /** After the email arrived, how long to watch for a second copy before closing the app. */
 const WATCH_FOR_DUPLICATES_MS = 2_000;
 
-let receiver: LoopbackReceiver;
-beforeAll(async () => {
-  receiver = await startLoopbackReceiver();
-});
-afterAll(async () => {
-  await receiver?.close();
-});
+const sentry = useReceiver();
 
 it(
   'SMTP is down, then up: the alert email arrives once',
@@ -29,7 +23,7 @@ it(
     const smtp = smtpStandIn(await freePort()); // down: nothing listens on its port yet
     onTestFinished(() => smtp.down());
     const app = await startApp({
-      SENTRY_DSN: receiver.dsn,
+      SENTRY_DSN: sentry.current.dsn,
       SMTP_URL: smtp.url,
       SENTRY_ALERT_EMAIL_RECIPIENTS: 'oncall@example.com',
       SENTRY_ALERT_EMAIL_FROM: 'Faultline <alerts@example.com>',
