@@ -17,9 +17,10 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
 /** The incoming trace when its `sentry-trace` header may be continued, else a new one. */
 function incomingTrace(client: Client, req: ExpressRequest): PropagationContext {
   const sentryTrace = firstHeader(req.headers?.['sentry-trace']);
+  if (!sentryTrace) return propagationContextFromHeaders(undefined, undefined);
   const baggage = req.headers?.baggage;
   const orgId = baggageHeaderToDynamicSamplingContext(baggage)?.org_id;
-  return sentryTrace && shouldContinueTrace(client, orgId)
+  return shouldContinueTrace(client, orgId)
     ? propagationContextFromHeaders(sentryTrace, baggage)
     : propagationContextFromHeaders(undefined, undefined);
 }
