@@ -1,9 +1,9 @@
-import { type Span, timestampInSeconds } from '@sentry/core';
+import type { Span } from '@sentry/core';
 import type { CommandShape } from './command.js';
 import { isCommand } from './command.js';
 import type { ClientState } from './plan.js';
 import { planFor } from './plan.js';
-import { probe } from './sentry-redis.js';
+import { sendAsPlanned } from './send.js';
 import { baseAttributes, DB_OP, endRedisSpan, redisBreadcrumb, startRedisSpan } from './spans.js';
 import { sanitizeRedisCommand } from './statement.js';
 
@@ -76,20 +76,7 @@ function observeBatch(state: ClientState, batch: BatchShape, kind: Kind, send: (
       startTime,
     );
   const startedAt = Date.now();
-  let span: Span | undefined;
-  let result: unknown;
-  if (plan.span === 'start') {
-    span = start();
-    result = send();
-  } else if (plan.span === 'probe' && plan.client) {
-    const startTime = timestampInSeconds();
-    const probed = probe(plan.client, send);
-    result = probed.result;
-    if (probed.foreign) state.coveredBy.add(plan.client);
-    else span = start(startTime);
-  } else {
-    result = send();
-  }
+  const { span, result } = sendAsPlanned(state, plan, start, send);
   const finish = (error: unknown, failed: unknown[]) => {
     observeFailures(state, error, failed);
     const firstError = error ?? failed[0];

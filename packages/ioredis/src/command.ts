@@ -1,7 +1,7 @@
-import { type Span, type SpanAttributes, timestampInSeconds } from '@sentry/core';
+import type { Span, SpanAttributes } from '@sentry/core';
 import { type CacheOperation, cacheOperation, readResult, ttlSeconds, writtenSize } from './cache.js';
 import type { ClientState, Plan } from './plan.js';
-import { probe } from './sentry-redis.js';
+import { sendAsPlanned } from './send.js';
 import { baseAttributes, DB_OP, endRedisSpan, redisBreadcrumb, startRedisSpan } from './spans.js';
 import { type SanitizedCommand, sanitizeRedisCommand } from './statement.js';
 
@@ -68,25 +68,7 @@ export function observeCommand<T>(state: ClientState, command: CommandShape, pla
       spanAttributes(state, sanitized, command, cache),
       startTime,
     );
-  let span: Span | undefined;
-  let result: T;
-  try {
-    if (plan.span === 'start') {
-      span = start();
-      result = send();
-    } else if (plan.span === 'probe' && plan.client) {
-      const startTime = timestampInSeconds();
-      const probed = probe(plan.client, send);
-      result = probed.result;
-      if (probed.foreign) state.coveredBy.add(plan.client);
-      else span = start(startTime);
-    } else {
-      result = send();
-    }
-  } catch (error) {
-    if (span) endRedisSpan(span, error);
-    throw error;
-  }
+  const { span, result } = sendAsPlanned(state, plan, start, send);
   const finish = (reply: unknown, error?: unknown) => {
     if (error !== undefined) state.outage.observe(error);
     else if (command.name === 'select') state.db = Number(command.args[0]) || 0;
