@@ -1,4 +1,11 @@
-import { ConfigError, type ConfigIssue, type Env, type FaultlineConfig, VARIABLES } from '@faultline/config';
+import {
+  ConfigError,
+  type ConfigIssue,
+  configToEnv,
+  type Env,
+  type FaultlineConfig,
+  VARIABLES,
+} from '@faultline/config';
 
 type DeepPartial<T> = {
   [K in keyof T]?: T[K] extends readonly unknown[]
@@ -19,17 +26,6 @@ export type ConfigOverrides = DeepPartial<Omit<FaultlineConfig, 'sentry' | 'aler
 };
 
 const NAME_BY_PATH = new Map<string, string>(VARIABLES.map(({ path, name }) => [path, name]));
-
-/** The env text of a config value, as `loadConfig` would parse it back. */
-function toText(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  if (Array.isArray(value)) return value.map(String).join(',');
-  if (typeof value === 'object' && value !== null)
-    return Object.entries(value)
-      .map(([key, item]) => `${key}=${String(item)}`)
-      .join(',');
-  return String(value);
-}
 
 function isBranch(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -67,6 +63,8 @@ export function applyOverrides(
   const merged: Record<string, string | undefined> = { ...env };
   const overridden = new Map<string, string>();
   const unknown: ConfigIssue[] = [];
+  // the text of each override as the variable would hold it (an empty one counts as unset)
+  const written = configToEnv(overrides as unknown as FaultlineConfig);
   for (const [path, value] of leaves(overrides as Record<string, unknown>, '')) {
     const name = NAME_BY_PATH.get(path);
     if (name === undefined) {
@@ -76,7 +74,7 @@ export function applyOverrides(
       });
       continue;
     }
-    merged[name] = toText(value);
+    merged[name] = value === undefined ? undefined : written[name];
     overridden.set(name, path);
   }
   if (unknown.length > 0) throw new ConfigError(unknown);
